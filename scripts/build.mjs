@@ -1,5 +1,8 @@
 // Bundles the CLI into one file so start-up does not walk hundreds of modules.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
   entryPoints: { kcx: 'src/cli/main.ts', 'bench/refresh': 'bench/refresh.ts' },
@@ -15,4 +18,5 @@ await build({
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __kcxCreateRequire } from 'node:module'; const require = __kcxCreateRequire(import.meta.url);" },
   external: ['@lydell/node-pty'],
+  define: { __KCX_VERSION__: JSON.stringify(version) },
 });
