@@ -1,0 +1,380 @@
+// The transport: one keep-alive undici Pool per worker URL, JSON in and out, auth, TLS, timeouts,
+// 409 retry, and every failure turned into a ConnectError that says what happened in one line.
+
+import { readFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import { type Dispatcher, Pool } from 'undici';
+import { connectErrorBody, parseJsonBody, snippet } from './body.js';
+import { ConnectError, type ConnectErrorInit } from './errors.js';
+import { classifyNetworkError, formatDuration } from './net-errors.js';
+import { type Query, queryString } from './paths.js';
+import { type Retry409Options, type RetryPolicy, retryPolicy, with409Retry } from './retry.js';
+
+export type Auth = { username: string; password: string } | { token: string };
+
+export interface TlsOptions {
+  /** PEM file with the CA(s) to trust instead of the system store. */
+  caFile?: string;
+  /** Client certificate and key (PEM) for mutual TLS. */
+  certFile?: string;
+  keyFile?: string;
+  /** Skip certificate verification. For throwaway test clusters only. */
+  insecure?: boolean;
+}
+
+export interface Timeouts {
+  /** TCP (+TLS) connect, ms. Default 5 000. */
+  connectMs?: number;
+  /** One attempt, from sending the request until the whole body has arrived, ms. Default 30 000. */
+  requestMs?: number;
+}
+
+export const DEFAULT_TIMEOUTS = { connectMs: 5_000, requestMs: 30_000 } as const;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Reported after every HTTP attempt (a 409 retried three times is three events). */
+export interface RequestEvent {
+  method: HttpMethod;
+  /** Path and query as sent, relative to the base URL. */
+  path: string;
+  attempt: number;
+  status?: number;
+  error?: ConnectError;
+  durationMs: number;
+}
+
+export interface TransportOptions {
+  url: string;
+  /** Context name, shown in every error message. Default 'default'. */
+  context?: string;
+  auth?: Auth;
+  tls?: TlsOptions;
+  timeouts?: Timeouts;
+  retry409?: Retry409Options;
+  /** Parallel connections to the worker. Default 16. */
+  maxConnections?: number;
+  onRequest?: (event: RequestEvent) => void;
+}
+
+/**
+ * - `json`: a 2xx must carry a JSON body.
+ * - `empty`: the 2xx body is ignored (202/204 without content).
+ * - `any`: parsed if present (endpoints that answer 200 with a body or 204 without).
+ */
+export type Expect = 'json' | 'empty' | 'any';
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  expect?: Expect;
+  /** Override the client's request timeout for this call. */
+  timeoutMs?: number;
+  /** Set false for calls where a 409 must surface at once. */
+  retry409?: boolean;
+  /** Non-2xx statuses that are answers rather than failures (e.g. 503 from `/health`). */
+  okStatuses?: readonly number[];
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface TransportStats {
+  /** HTTP attempts sent, including 409 retries. */
+  requests: number;
+  /** Attempts that ended in a ConnectError (after retries, each failed attempt counts). */
+  failures: number;
+}
+
+export class Transport {
+  readonly context: string;
+  /** The base URL without credentials, as shown in messages. */
+  readonly baseUrl: string;
+  readonly stats: TransportStats = { requests: 0, failures: 0 };
+  private readonly origin: string;
+  private readonly basePath: string;
+  private readonly authorization?: string;
+  private readonly timeouts: Required<Timeouts>;
+  private readonly retry: RetryPolicy;
+  private pool?: Pool;
+
+  constructor(private readonly options: TransportOptions) {
+    this.context = options.context ?? 'default';
+    const url = new URL(options.url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new Error(`[${this.context}] unsupported URL scheme ${url.protocol} in ${options.url}`);
+    }
+    // Credentials in the URL are honoured but never displayed.
+    const auth =
+      options.auth ??
+      (url.username
+        ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
+        : undefined);
+    url.username = '';
+    url.password = '';
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.baseUrl = this.origin + this.basePath;
+    this.authorization = auth ? authorizationHeader(auth) : undefined;
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...definedOnly(options.timeouts) };
+    this.retry = retryPolicy(options.retry409);
+  }
+
+  /** Full URL for a path, as it appears in messages. */
+  urlFor(path: string, query?: Query): string {
+    return this.baseUrl + path + queryString(query);
+  }
+
+  async request<T = unknown>(
+    method: HttpMethod,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<HttpResponse<T>> {
+    let attempt = 0;
+    const once = () => this.attempt<T>(method, path, options, ++attempt);
+    if (options.retry409 === false || this.retry.budgetMs === 0) return once();
+    return with409Retry(this.retry, once);
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.close();
+  }
+
+  private async attempt<T>(
+    method: HttpMethod,
+    path: string,
+    options: RequestOptions,
+    attempt: number,
+  ): Promise<HttpResponse<T>> {
+    const started = performance.now();
+    const fullPath = this.basePath + path + queryString(options.query);
+    const relPath = path + queryString(options.query);
+    const url = this.origin + fullPath;
+    const fail: Fail = (init) => new ConnectError({ context: this.context, method, url, ...init });
+    const report = (status: number | undefined, error?: ConnectError) => {
+      this.stats.requests++;
+      if (error) this.stats.failures++;
+      this.options.onRequest?.({
+        method,
+        path: relPath,
+        attempt,
+        ...(status === undefined ? {} : { status }),
+        ...(error ? { error } : {}),
+        durationMs: performance.now() - started,
+      });
+    };
+
+    const requestMs = options.timeoutMs ?? this.timeouts.requestMs;
+    // Our own deadline for the whole attempt: undici's header/body timers are per phase (a body that
+    // trickles in never trips them) and coarse (they fire up to a second late).
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DeadlineError()), requestMs);
+    const timeoutError = (which: 'connect' | 'request', status?: number, cause?: unknown) =>
+      fail({
+        kind: 'timeout',
+        ...(status === undefined ? {} : { status, statusText: statusText(status) }),
+        detail:
+          which === 'connect'
+            ? `connect timed out after ${formatDuration(this.timeouts.connectMs)}`
+            : `timed out after ${formatDuration(requestMs)}`,
+        cause,
+      });
+
+    let status: number | undefined;
+    let text: string;
+    let headers: Dispatcher.ResponseData['headers'];
+    try {
+      let pool: Pool;
+      try {
+        pool = this.getPool();
+      } catch (err) {
+        throw fail({ kind: 'tls', detail: err instanceof Error ? err.message : String(err), cause: err });
+      }
+      const hasBody = options.body !== undefined;
+      let res: Dispatcher.ResponseData;
+      try {
+        res = await pool.request({
+          method,
+          path: fullPath,
+          headers: {
+            accept: 'application/json',
+            'user-agent': 'kcx',
+            ...(hasBody ? { 'content-type': 'application/json' } : {}),
+            ...(this.authorization ? { authorization: this.authorization } : {}),
+          },
+          body: hasBody ? JSON.stringify(options.body) : null,
+          headersTimeout: requestMs,
+          bodyTimeout: requestMs,
+          signal: deadline.signal,
+        });
+      } catch (err) {
+        if (deadline.signal.aborted) throw timeoutError('request', undefined, err);
+        throw this.networkFailure(fail, err, requestMs);
+      }
+      status = res.statusCode;
+      headers = res.headers;
+      try {
+        text = await res.body.text();
+      } catch (err) {
+        if (deadline.signal.aborted) throw timeoutError('request', status, err);
+        const c = classifyNetworkError(err);
+        if (c.kind === 'timeout') throw timeoutError('request', status, err);
+        // Headers arrived but the body did not: the response was cut off.
+        throw fail({
+          kind: 'bad-body',
+          status,
+          statusText: statusText(status, res.statusText),
+          detail: `truncated response (${c.message})`,
+          cause: err,
+        });
+      }
+      const result = this.interpret<T>(fail, status, res.statusText, headers, text, options);
+      report(status);
+      return result;
+    } catch (err) {
+      const error = err instanceof ConnectError ? err : this.networkFailure(fail, err, requestMs);
+      report(status, error);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private interpret<T>(
+    fail: Fail,
+    status: number,
+    rawStatusText: string | undefined,
+    headers: Dispatcher.ResponseData['headers'],
+    text: string,
+    options: RequestOptions,
+  ): HttpResponse<T> {
+    const expect = options.expect ?? 'json';
+    const contentType = headerValue(headers['content-type']);
+    const st = statusText(status, rawStatusText);
+    const ok = (status >= 200 && status < 300) || (options.okStatuses?.includes(status) ?? false);
+    if (ok && expect === 'empty') return { status, body: undefined as T, headers };
+
+    const parsed = parseJsonBody(text, contentType);
+    if (!ok) {
+      if (!parsed.ok) {
+        throw fail({
+          kind: 'bad-body',
+          status,
+          statusText: st,
+          detail: parsed.detail,
+          bodySnippet: parsed.snippet,
+        });
+      }
+      const body = connectErrorBody(parsed.value);
+      throw fail({
+        kind: 'http',
+        status,
+        statusText: st,
+        ...(body?.errorCode === undefined ? {} : { errorCode: body.errorCode }),
+        ...(body?.message === undefined ? {} : { connectMessage: body.message }),
+        ...(body === undefined && text.trim() !== '' ? { bodySnippet: snippet(text) } : {}),
+      });
+    }
+    if (!parsed.ok) {
+      throw fail({
+        kind: 'bad-body',
+        status,
+        statusText: st,
+        detail: parsed.detail,
+        bodySnippet: parsed.snippet,
+      });
+    }
+    if (expect === 'json' && parsed.value === undefined) {
+      throw fail({ kind: 'bad-body', status, statusText: st, detail: 'empty body where JSON was expected' });
+    }
+    return { status, body: parsed.value as T, headers };
+  }
+
+  private networkFailure(fail: Fail, err: unknown, requestMs: number): ConnectError {
+    const c = classifyNetworkError(err);
+    const code = c.code ? ` (${c.code})` : '';
+    switch (c.kind) {
+      case 'connection-refused':
+        return fail({ kind: c.kind, cause: err });
+      case 'dns':
+        return fail({
+          kind: 'dns',
+          detail: `cannot resolve ${new URL(this.origin).hostname}${code}`,
+          cause: err,
+        });
+      case 'tls': {
+        const hint =
+          this.options.tls?.caFile || this.options.tls?.insecure ? '' : ' — set a CA file (caFile)';
+        return fail({ kind: 'tls', detail: `TLS: ${c.message}${code}${hint}`, cause: err });
+      }
+      case 'timeout':
+        return fail({
+          kind: 'timeout',
+          detail:
+            c.timeout === 'connect'
+              ? `connect timed out after ${formatDuration(this.timeouts.connectMs)}`
+              : `timed out after ${formatDuration(requestMs)}`,
+          cause: err,
+        });
+      default:
+        return fail({ kind: 'network', detail: `connection failed: ${c.message}${code}`, cause: err });
+    }
+  }
+
+  private getPool(): Pool {
+    if (this.pool) return this.pool;
+    const tls = this.options.tls;
+    const read = (what: string, file: string | undefined) => {
+      if (!file) return undefined;
+      try {
+        return readFileSync(file);
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        throw new Error(`cannot read ${what} ${file}${code ? ` (${code})` : ''}`);
+      }
+    };
+    this.pool = new Pool(this.origin, {
+      connections: this.options.maxConnections ?? 16,
+      keepAliveTimeout: 10_000,
+      // Connect speaks HTTP/1.1; ALPN negotiation buys nothing and changes error behaviour.
+      allowH2: false,
+      connect: {
+        timeout: this.timeouts.connectMs,
+        ...(tls?.caFile ? { ca: read('CA file', tls.caFile) } : {}),
+        ...(tls?.certFile ? { cert: read('certificate file', tls.certFile) } : {}),
+        ...(tls?.keyFile ? { key: read('key file', tls.keyFile) } : {}),
+        ...(tls?.insecure ? { rejectUnauthorized: false } : {}),
+      },
+    });
+    return this.pool;
+  }
+}
+
+type Fail = (init: Omit<ConnectErrorInit, 'context' | 'method' | 'url'>) => ConnectError;
+
+class DeadlineError extends Error {
+  override readonly name = 'DeadlineError';
+}
+
+function authorizationHeader(auth: Auth): string {
+  if ('token' in auth) return `Bearer ${auth.token}`;
+  return `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`;
+}
+
+function statusText(status: number, fromServer?: string): string {
+  return (fromServer && fromServer.trim() !== '' ? fromServer : undefined) ?? STATUS_CODES[status] ?? '';
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function definedOnly<T extends object>(o: T | undefined): Partial<T> {
+  if (!o) return {};
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
