@@ -178,10 +178,7 @@ export class Transport {
       fail({
         kind: 'timeout',
         ...(status === undefined ? {} : { status, statusText: statusText(status) }),
-        detail:
-          which === 'connect'
-            ? `connect timed out after ${formatDuration(this.timeouts.connectMs)}`
-            : `timed out after ${formatDuration(requestMs)}`,
+        detail: this.timeoutDetail(which, method, requestMs),
         cause,
       });
 
@@ -214,7 +211,7 @@ export class Transport {
         });
       } catch (err) {
         if (deadline.signal.aborted) throw timeoutError('request', undefined, err);
-        throw this.networkFailure(fail, err, requestMs);
+        throw this.networkFailure(fail, err, requestMs, method);
       }
       status = res.statusCode;
       headers = res.headers;
@@ -237,7 +234,7 @@ export class Transport {
       report(status);
       return result;
     } catch (err) {
-      const error = err instanceof ConnectError ? err : this.networkFailure(fail, err, requestMs);
+      const error = err instanceof ConnectError ? err : this.networkFailure(fail, err, requestMs, method);
       report(status, error);
       throw error;
     } finally {
@@ -295,7 +292,7 @@ export class Transport {
     return { status, body: parsed.value as T, headers };
   }
 
-  private networkFailure(fail: Fail, err: unknown, requestMs: number): ConnectError {
+  private networkFailure(fail: Fail, err: unknown, requestMs: number, method: HttpMethod): ConnectError {
     const c = classifyNetworkError(err);
     const code = c.code ? ` (${c.code})` : '';
     switch (c.kind) {
@@ -315,15 +312,19 @@ export class Transport {
       case 'timeout':
         return fail({
           kind: 'timeout',
-          detail:
-            c.timeout === 'connect'
-              ? `connect timed out after ${formatDuration(this.timeouts.connectMs)}`
-              : `timed out after ${formatDuration(requestMs)}`,
+          detail: this.timeoutDetail(c.timeout ?? 'request', method, requestMs),
           cause: err,
         });
       default:
         return fail({ kind: 'network', detail: `connection failed: ${c.message}${code}`, cause: err });
     }
+  }
+
+  private timeoutDetail(which: 'connect' | 'request', method: HttpMethod, requestMs: number): string {
+    if (which === 'connect') return `connect timed out after ${formatDuration(this.timeouts.connectMs)}`;
+    const text = `timed out after ${formatDuration(requestMs)}`;
+    // A write that was sent but not answered may still be applied by the worker (it has 90 s).
+    return method === 'GET' ? text : `${text}; the worker may still apply it`;
   }
 
   private getPool(): Pool {

@@ -226,6 +226,12 @@ describe('Transport: network failures', () => {
     expect(e.message).toContain('timed out after 200ms');
   });
 
+  it('warns that a timed-out write may still be applied', async () => {
+    const s = await stub({ routes: { 'DELETE /connectors/a': { hang: true } } });
+    const e = await failure(transport({ url: s.url }).request('DELETE', '/connectors/a', { timeoutMs: 200 }));
+    expect(e.message).toMatch(/timed out after 200ms; the worker may still apply it$/);
+  });
+
   describe('TLS', () => {
     let cert: SelfSignedCert;
     let s: Stub;
