@@ -1,5 +1,6 @@
 // kcx entry point: argv → a command. Heavy modules load only when their command runs.
 import { Command, InvalidArgumentError } from 'commander';
+import { parseDuration } from './duration.js';
 import { VERSION } from './version.js';
 
 function positiveInt(value: string): number {
@@ -8,13 +9,29 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function duration(value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+}
+
 const program = new Command()
   .name('kcx')
   .description('A keyboard-driven terminal console for Apache Kafka Connect')
   .version(VERSION, '-V, --version')
   .showHelpAfterError()
   // Subcommands own their options (`kcx emulator --version 2.7.1` is the emulated version).
-  .enablePositionalOptions();
+  .enablePositionalOptions()
+  .option('--url <url>', 'Kafka Connect REST URL (default $KCX_URL, else http://localhost:8083)')
+  .option('--context <name>', 'name shown for this cluster (default $KCX_CONTEXT, else the host)')
+  .option('--readonly', 'disable every mutating key')
+  .option('--refresh <duration>', 'refresh interval, e.g. 2s or 500ms', duration, 2000)
+  .action(async (opts) => {
+    const { runTuiCommand } = await import('./tui-command.js');
+    await runTuiCommand(opts);
+  });
 
 program
   .command('emulator')
@@ -37,12 +54,15 @@ program
 
 program
   .command('demo')
-  .description('Start the built-in demo cluster (a few hundred connectors, some failing)')
+  .description('The console on a built-in demo cluster (a few hundred connectors, some failing)')
   .option('--connectors <n>', 'demo connectors to seed', positiveInt, 300)
   .option('--port <port>', 'port for the demo cluster (0 = any free port)', positiveInt, 0)
+  .option('--version <v>', 'Kafka Connect version to emulate', '4.0.0')
+  .option('--refresh <duration>', 'refresh interval', duration, 2000)
+  .option('--readonly', 'disable every mutating key')
   .action(async (opts) => {
-    const { runEmulatorCommand } = await import('./emulator-command.js');
-    await runEmulatorCommand({ host: '127.0.0.1', version: '4.0.0', workers: 3, seed: 42, startDelay: 400, ...opts });
+    const { runDemoCommand } = await import('./tui-command.js');
+    await runDemoCommand(opts);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -1,0 +1,61 @@
+// `kcx` (the TUI on a cluster) and `kcx demo` (the TUI on the built-in emulated cluster).
+import { ConnectClient } from '../connect/client.js';
+
+export interface TuiCommandOptions {
+  url?: string;
+  context?: string;
+  readonly?: boolean;
+  refresh: number;
+}
+
+export const DEFAULT_URL = 'http://localhost:8083';
+
+function requireTerminal(): boolean {
+  if (process.stdout.isTTY && process.stdin.isTTY) return true;
+  process.stderr.write('kcx: the console needs a terminal (stdin and stdout must be a TTY).\n');
+  process.exitCode = 2;
+  return false;
+}
+
+export async function runTuiCommand(opts: TuiCommandOptions): Promise<void> {
+  if (!requireTerminal()) return;
+  const url = opts.url ?? process.env.KCX_URL ?? DEFAULT_URL;
+  const name = opts.context ?? process.env.KCX_CONTEXT ?? new URL(url).host;
+  const client = new ConnectClient({ url, context: name, readonly: opts.readonly ?? false });
+  const { runTui } = await import('../tui/run.js');
+  await runTui({
+    client,
+    context: { name, url: client.url, production: false, readonly: opts.readonly ?? false },
+    refreshMs: opts.refresh,
+  });
+}
+
+export interface DemoOptions {
+  connectors: number;
+  port: number;
+  refresh: number;
+  readonly?: boolean;
+  version: string;
+}
+
+export async function runDemoCommand(opts: DemoOptions): Promise<void> {
+  if (!requireTerminal()) return;
+  const { startEmulator } = await import('../emulator/index.js');
+  const emulator = await startEmulator({
+    connectors: opts.connectors,
+    port: opts.port,
+    startDelayMs: 400,
+    version: opts.version,
+  });
+  const client = new ConnectClient({ url: emulator.url, context: 'demo', readonly: opts.readonly ?? false });
+  const { runTui } = await import('../tui/run.js');
+  try {
+    await runTui({
+      client,
+      context: { name: 'demo', url: emulator.url, production: false, readonly: opts.readonly ?? false, colour: 'green' },
+      refreshMs: opts.refresh,
+    });
+  } finally {
+    await emulator.close();
+  }
+}

@@ -1,0 +1,38 @@
+// `:` — a one-line command prompt with Tab completion, k9s-style.
+import { Text } from 'ink';
+import { type ReactNode, useState } from 'react';
+import { useKeys } from '../input-stack.js';
+import { useTheme } from '../theme-context.js';
+
+export const COMMANDS = ['connectors', 'cluster', 'plugins', 'topics', 'help', 'quit'] as const;
+
+export function completions(input: string): string[] {
+  const word = input.trim().toLowerCase();
+  return COMMANDS.filter((c) => c.startsWith(word));
+}
+
+export function CommandLine({ onRun, onCancel }: { onRun: (command: string) => void; onCancel: () => void }): ReactNode {
+  const theme = useTheme();
+  const [text, setText] = useState('');
+  const candidates = completions(text);
+  useKeys((key) => {
+    if (key.name === 'escape') onCancel();
+    else if (key.name === 'enter') {
+      const exact = COMMANDS.find((c) => c === text.trim().toLowerCase());
+      onRun(exact ?? (candidates.length === 1 ? candidates[0]! : text.trim()));
+    } else if (key.name === 'tab') {
+      if (candidates.length > 0) setText(candidates[0]!);
+    } else if (key.name === 'backspace' || key.name === 'delete') setText((t) => [...t].slice(0, -1).join(''));
+    else if (key.name === 'ctrl+u') setText('');
+    else if (key.text) setText((t) => t + key.text);
+    return true;
+  });
+  return (
+    <Text wrap="truncate-end">
+      <Text color={theme.accent}>:</Text>
+      {text}
+      <Text inverse> </Text>
+      <Text color={theme.muted}>{`  ${candidates.join(' ') || 'no such command'}  (Tab completes, Enter runs, Esc cancels)`}</Text>
+    </Text>
+  );
+}

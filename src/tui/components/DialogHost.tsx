@@ -1,0 +1,155 @@
+// Modal dialogs. They sit on top of the key-handler stack and consume every key, so nothing
+// reaches the view below while one is open. Confirm dialogs start on Cancel.
+import { Box, Text } from 'ink';
+import { type ReactNode, useState } from 'react';
+import type { BulkOutcome } from '../../domain/bulk-runner.js';
+import { useKeys } from '../input-stack.js';
+import { useTheme } from '../theme-context.js';
+
+export type Dialog =
+  | {
+      kind: 'confirm';
+      title: string;
+      lines: string[];
+      confirmLabel: string;
+      danger?: boolean;
+      onConfirm: () => void;
+    }
+  | {
+      kind: 'choice';
+      title: string;
+      lines: string[];
+      options: { value: string; label: string; disabledReason?: string }[];
+      onChoose: (value: string) => void;
+    }
+  | { kind: 'results'; title: string; outcomes: BulkOutcome[] }
+  | { kind: 'message'; title: string; lines: string[] };
+
+export function DialogHost({ dialog, onClose, width }: { dialog: Dialog; onClose: () => void; width: number }): ReactNode {
+  const theme = useTheme();
+  return (
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      borderColor={dialog.kind === 'confirm' && dialog.danger ? theme.error : theme.accent}
+      paddingX={1}
+      width={Math.min(width, 100)}
+    >
+      <Text bold wrap="wrap">
+        {dialog.title}
+      </Text>
+      {dialog.kind === 'confirm' ? <Confirm dialog={dialog} onClose={onClose} /> : null}
+      {dialog.kind === 'choice' ? <Choice dialog={dialog} onClose={onClose} /> : null}
+      {dialog.kind === 'results' ? <Results dialog={dialog} onClose={onClose} /> : null}
+      {dialog.kind === 'message' ? <MessageBody lines={dialog.lines} onClose={onClose} /> : null}
+    </Box>
+  );
+}
+
+function Confirm({ dialog, onClose }: { dialog: Extract<Dialog, { kind: 'confirm' }>; onClose: () => void }): ReactNode {
+  const theme = useTheme();
+  const [focus, setFocus] = useState<'cancel' | 'confirm'>('cancel');
+  useKeys((key) => {
+    if (['left', 'right', 'tab', 'shift+tab', 'h', 'l'].includes(key.name)) setFocus((f) => (f === 'cancel' ? 'confirm' : 'cancel'));
+    else if (key.name === 'escape' || key.name === 'q' || key.name === 'n') onClose();
+    else if (key.name === 'enter') {
+      onClose();
+      if (focus === 'confirm') dialog.onConfirm();
+    }
+    return true;
+  });
+  return (
+    <Box flexDirection="column">
+      {dialog.lines.map((line, i) => (
+        <Text key={i} wrap="truncate-end" color={line.startsWith('⚠') ? theme.warn : undefined}>
+          {line}
+        </Text>
+      ))}
+      <Box gap={2} marginTop={1}>
+        <Text inverse={focus === 'cancel'}>{' Cancel '}</Text>
+        <Text inverse={focus === 'confirm'} color={dialog.danger ? theme.error : theme.accent} bold>
+          {` ${dialog.confirmLabel} `}
+        </Text>
+        <Text color={theme.muted}>←/→ choose · Enter · Esc cancels</Text>
+      </Box>
+    </Box>
+  );
+}
+
+function Choice({ dialog, onClose }: { dialog: Extract<Dialog, { kind: 'choice' }>; onClose: () => void }): ReactNode {
+  const theme = useTheme();
+  const [cursor, setCursor] = useState(0);
+  useKeys((key) => {
+    if (key.name === 'up' || key.name === 'k') setCursor((c) => Math.max(0, c - 1));
+    else if (key.name === 'down' || key.name === 'j') setCursor((c) => Math.min(dialog.options.length - 1, c + 1));
+    else if (key.name === 'escape' || key.name === 'q') onClose();
+    else if (key.name === 'enter') {
+      const option = dialog.options[cursor]!;
+      if (!option.disabledReason) {
+        onClose();
+        dialog.onChoose(option.value);
+      }
+    } else if (/^[1-9]$/.test(key.name)) {
+      const option = dialog.options[Number(key.name) - 1];
+      if (option && !option.disabledReason) {
+        onClose();
+        dialog.onChoose(option.value);
+      }
+    }
+    return true;
+  });
+  return (
+    <Box flexDirection="column">
+      {dialog.lines.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
+      {dialog.options.map((option, i) => (
+        <Text key={option.value} inverse={i === cursor} color={option.disabledReason ? theme.muted : undefined} wrap="truncate-end">
+          {`${i + 1}. ${option.label}${option.disabledReason ? ` — ${option.disabledReason}` : ''}`}
+        </Text>
+      ))}
+      <Text color={theme.muted}>↑/↓ or 1–{dialog.options.length} · Enter · Esc cancels</Text>
+    </Box>
+  );
+}
+
+function Results({ dialog, onClose }: { dialog: Extract<Dialog, { kind: 'results' }>; onClose: () => void }): ReactNode {
+  const theme = useTheme();
+  const [offset, setOffset] = useState(0);
+  const page = 12;
+  useKeys((key) => {
+    if (key.name === 'down' || key.name === 'j') setOffset((o) => Math.min(Math.max(0, dialog.outcomes.length - page), o + 1));
+    else if (key.name === 'up' || key.name === 'k') setOffset((o) => Math.max(0, o - 1));
+    else if (key.name === 'escape' || key.name === 'enter' || key.name === 'q') onClose();
+    return true;
+  });
+  return (
+    <Box flexDirection="column">
+      {dialog.outcomes.slice(offset, offset + page).map((o) => (
+        <Text key={o.name} color={o.ok ? theme.ok : o.gone ? theme.warn : theme.error} wrap="truncate-end">
+          {`${o.ok ? '✓' : o.gone ? '–' : '✗'} ${o.name}${o.ok ? '' : `: ${o.gone ? 'already gone' : o.error}`}`}
+        </Text>
+      ))}
+      {dialog.outcomes.length > page ? <Text color={theme.muted}>{`↑/↓ scroll (${offset + 1}–${Math.min(offset + page, dialog.outcomes.length)} of ${dialog.outcomes.length})`}</Text> : null}
+      <Text color={theme.muted}>Enter or Esc closes</Text>
+    </Box>
+  );
+}
+
+function MessageBody({ lines, onClose }: { lines: string[]; onClose: () => void }): ReactNode {
+  useKeys((key) => {
+    if (key.name === 'escape' || key.name === 'enter' || key.name === 'q') onClose();
+    return true;
+  });
+  return (
+    <Box flexDirection="column">
+      {lines.map((l, i) => (
+        <Text key={i} wrap="wrap">
+          {l}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,31 @@
+// The connector's config as JSON, secrets masked; `y` copies it (masked).
+import type { ReactNode } from 'react';
+import { maskConfig } from '../../domain/masking.js';
+import { useUiDispatch } from '../app-state.js';
+import { TextPager } from '../components/TextPager.js';
+import { usePollerState, useServices } from '../services.js';
+import { useTheme } from '../theme-context.js';
+
+export function ConfigView({ name, height }: { name: string; height: number }): ReactNode {
+  const theme = useTheme();
+  const dispatch = useUiDispatch();
+  const { copy } = useServices();
+  const { snapshot } = usePollerState();
+  const config = snapshot?.byName.get(name)?.config;
+  const masked = config ? maskConfig(config) : undefined;
+  const sorted = masked ? Object.fromEntries(Object.entries(masked).sort(([a], [b]) => a.localeCompare(b))) : undefined;
+  const text = sorted ? JSON.stringify(sorted, null, 2) : `No config known for "${name}".`;
+  return (
+    <TextPager
+      view="config"
+      lines={text.split('\n')}
+      height={height}
+      lineColour={(line) => (line.includes('••••') ? theme.warn : undefined)}
+      onKey={(key) => {
+        if (key !== 'y' || !sorted) return false;
+        void copy(text).then((how) => dispatch({ type: 'notice', notice: { tone: 'ok', text: `copied the config, secrets masked (${how})` } }));
+        return true;
+      }}
+    />
+  );
+}

@@ -1,0 +1,325 @@
+// Home: one row per connector, windowed, fuzzy-filtered, sortable, with marks.
+import { Box, Text } from 'ink';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { fuzzyFilter } from '../../domain/fuzzy.js';
+import { isProblem } from '../../domain/health.js';
+import { followSelection, markAll, toggleMark } from '../../domain/selection.js';
+import type { ConnectorRow } from '../../domain/snapshot.js';
+import { SORT_KEYS, sortRows } from '../../domain/sort.js';
+import { useUi, useUiDispatch } from '../app-state.js';
+import { ListWindow } from '../components/ListWindow.js';
+import { useActions } from '../actions-context.js';
+import { useKeys } from '../input-stack.js';
+import { commandFor } from '../keymap.js';
+import { moveCursor } from '../list-cursor.js';
+import { usePollerState, useServices } from '../services.js';
+import { fit } from '../text-fit.js';
+import { stateColour } from '../theme.js';
+import { useTheme } from '../theme-context.js';
+import { useChangedRows } from '../use-changed-rows.js';
+
+export interface VisibleRow {
+  row: ConnectorRow;
+  positions: number[];
+}
+
+export function useVisibleRows(): VisibleRow[] {
+  const { snapshot } = usePollerState();
+  const ui = useUi();
+  return useMemo(() => {
+    if (!snapshot) return [];
+    const base = ui.problemsOnly ? snapshot.rows.filter(isProblem) : snapshot.rows;
+    const sorted = sortRows(base, ui.sort);
+    if (ui.filter === '') return sorted.map((row) => ({ row, positions: [] }));
+    // Filtering keeps the sort order, so a row does not jump around as the query grows.
+    const matched = new Map(fuzzyFilter(sorted, ui.filter, (r) => r.name).map((m) => [m.item.name, m.positions]));
+    return sorted.filter((r) => matched.has(r.name)).map((row) => ({ row, positions: matched.get(row.name)! }));
+  }, [snapshot, ui.problemsOnly, ui.sort, ui.filter]);
+}
+
+export function ConnectorsView({ width, height }: { width: number; height: number }): ReactNode {
+  const ui = useUi();
+  const dispatch = useUiDispatch();
+  const theme = useTheme();
+  const actions = useActions();
+  const { copy } = useServices();
+  const { snapshot, errorMessage } = usePollerState();
+  const visible = useVisibleRows();
+  const changed = useChangedRows();
+  const names = useMemo(() => visible.map((v) => v.row.name), [visible]);
+  const cursor = resolveCursor(names, ui.selected, ui.selectedIndex);
+  const listHeight = Math.max(1, height - 2);
+
+  // Keep the selection on the same connector (or its neighbour) as the list changes.
+  const lastNames = useRef(names);
+  useEffect(() => {
+    lastNames.current = names;
+    const name = names[cursor];
+    if (name !== ui.selected || cursor !== ui.selectedIndex) dispatch({ type: 'select', name, index: cursor });
+  }, [names, cursor, ui.selected, ui.selectedIndex, dispatch]);
+
+  const select = (index: number) => dispatch({ type: 'select', name: names[index], index });
+  const targets = (): string[] => (ui.marks.size > 0 ? [...ui.marks] : names[cursor] ? [names[cursor]!] : []);
+
+  useKeys((key) => {
+    if (ui.filterEditing) {
+      if (key.name === 'enter') {
+        dispatch({ type: 'filter', text: ui.filter, editing: false });
+        return true;
+      }
+      if (key.name === 'escape') {
+        dispatch({ type: 'filter', text: '', editing: false });
+        return true;
+      }
+      if (key.name === 'backspace' || key.name === 'delete') {
+        dispatch({ type: 'filter', text: [...ui.filter].slice(0, -1).join(''), editing: true });
+        return true;
+      }
+      if (key.name === 'ctrl+u') {
+        dispatch({ type: 'filter', text: '', editing: true });
+        return true;
+      }
+      if (key.text !== '') {
+        dispatch({ type: 'filter', text: ui.filter + key.text, editing: true });
+        return true;
+      }
+    }
+    const binding = commandFor('connectors', key.name);
+    if (!binding) return false;
+    const moved = moveCursor(binding.command, cursor, names.length, listHeight);
+    if (moved !== undefined) {
+      select(moved);
+      return true;
+    }
+    switch (binding.command) {
+      case 'filter':
+        dispatch({ type: 'filter', text: ui.filter, editing: true });
+        return true;
+      case 'back':
+        if (ui.filter !== '') dispatch({ type: 'filter', text: '', editing: false });
+        else if (ui.marks.size > 0) dispatch({ type: 'marks', marks: new Set() });
+        return true;
+      case 'problems':
+        dispatch({ type: 'problemsOnly', value: !ui.problemsOnly });
+        dispatch({ type: 'notice', notice: { tone: 'info', text: ui.problemsOnly ? 'showing all connectors' : 'problems only' } });
+        return true;
+      case 'sort': {
+        const next = SORT_KEYS[(SORT_KEYS.indexOf(ui.sort) + 1) % SORT_KEYS.length]!;
+        dispatch({ type: 'sort', sort: next });
+        dispatch({ type: 'notice', notice: { tone: 'info', text: `sorted by ${next}` } });
+        return true;
+      }
+      case 'mark':
+        if (names[cursor]) {
+          dispatch({ type: 'marks', marks: toggleMark(ui.marks, names[cursor]!) });
+          select(Math.min(cursor + 1, names.length - 1));
+        }
+        return true;
+      case 'markAll':
+        dispatch({ type: 'marks', marks: markAll(ui.marks, names) });
+        return true;
+      case 'open':
+        if (names[cursor]) dispatch({ type: 'push', route: { view: 'connector', name: names[cursor]! } });
+        return true;
+      case 'copy':
+        if (names[cursor]) {
+          void copy(names[cursor]!).then((how) =>
+            dispatch({ type: 'notice', notice: { tone: 'ok', text: `copied "${names[cursor]}" (${how})` } }),
+          );
+        }
+        return true;
+      case 'pause':
+      case 'resume':
+      case 'stop':
+      case 'delete':
+      case 'restart':
+        actions.request(binding.command, targets(), { hiddenMarked: hiddenMarks(ui.marks, names) });
+        return true;
+      case 'restartFailed':
+        actions.request('restartFailed', [], {});
+        return true;
+      default:
+        return false;
+    }
+  });
+
+  const columns = layoutColumns(width);
+  const header = columns.map((c) => fit(c.title, c.width, c.align)).join(' ');
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text color={theme.muted} wrap="truncate-end">
+        {header}
+      </Text>
+      {snapshot === undefined ? (
+        <Text color={errorMessage ? theme.error : theme.muted}>{errorMessage ?? 'Connecting…'}</Text>
+      ) : visible.length === 0 ? (
+        <Text color={theme.muted}>
+          {ui.filter !== '' || ui.problemsOnly ? 'No connector matches.' : 'No connectors on this cluster.'}
+        </Text>
+      ) : (
+        <ListWindow
+          count={visible.length}
+          cursor={cursor}
+          height={listHeight - (ui.filterEditing || ui.filter !== '' ? 1 : 0)}
+          renderRow={(i, selected) => (
+            <ConnectorLine
+              entry={visible[i]!}
+              selected={selected}
+              marked={ui.marks.has(visible[i]!.row.name)}
+              changed={changed.has(visible[i]!.row.name)}
+              columns={columns}
+            />
+          )}
+        />
+      )}
+      {ui.filterEditing || ui.filter !== '' ? (
+        <Text>
+          <Text color={theme.accent}>/</Text>
+          {ui.filter}
+          {ui.filterEditing ? <Text inverse> </Text> : null}
+          <Text color={theme.muted}>{`  ${visible.length} match${visible.length === 1 ? '' : 'es'}`}</Text>
+          {ui.marks.size > 0 ? <Text color={theme.muted}>{`, ${ui.marks.size} marked`}</Text> : null}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+function hiddenMarks(marks: ReadonlySet<string>, visible: string[]): number {
+  const shown = new Set(visible);
+  let hidden = 0;
+  for (const m of marks) if (!shown.has(m)) hidden++;
+  return hidden;
+}
+
+function resolveCursor(names: string[], selected: string | undefined, index: number): number {
+  return followSelection(selected, index, names);
+}
+
+interface Column {
+  key: 'mark' | 'name' | 'type' | 'state' | 'tasks' | 'health' | 'worker' | 'plugin';
+  title: string;
+  width: number;
+  align: 'left' | 'right';
+}
+
+/** Columns that fit the terminal, the least useful dropped first on narrow screens. */
+export function layoutColumns(width: number): Column[] {
+  const fixed: Column[] = [
+    { key: 'mark', title: '', width: 1, align: 'left' },
+    { key: 'type', title: 'TYPE', width: 6, align: 'left' },
+    { key: 'state', title: 'STATE', width: 10, align: 'left' },
+    { key: 'tasks', title: 'TASKS', width: 8, align: 'left' },
+    { key: 'health', title: 'HEALTH', width: 10, align: 'left' },
+    { key: 'worker', title: 'WORKER', width: 14, align: 'left' },
+    { key: 'plugin', title: 'PLUGIN', width: 14, align: 'left' },
+  ];
+  const dropOrder: Column['key'][] = ['plugin', 'worker', 'type', 'health', 'tasks'];
+  const minName = 16;
+  let cols = fixed;
+  const total = (cs: Column[]) => cs.reduce((s, c) => s + c.width + 1, 0);
+  for (const key of dropOrder) {
+    if (total(cols) + minName <= width) break;
+    cols = cols.filter((c) => c.key !== key);
+  }
+  const nameWidth = Math.max(8, width - total(cols) - 1);
+  const [mark, ...rest] = cols;
+  return [mark!, { key: 'name', title: 'NAME', width: nameWidth, align: 'left' }, ...rest];
+}
+
+function ConnectorLine({
+  entry,
+  selected,
+  marked,
+  changed,
+  columns,
+}: {
+  entry: VisibleRow;
+  selected: boolean;
+  marked: boolean;
+  changed: boolean;
+  columns: Column[];
+}): ReactNode {
+  const theme = useTheme();
+  const { row, positions } = entry;
+  const cells = columns.map((c, i) => {
+    const sep = i < columns.length - 1 ? ' ' : '';
+    switch (c.key) {
+      case 'mark':
+        return (
+          <Text key={c.key} color={theme.accent} bold>
+            {(marked ? '✓' : ' ') + sep}
+          </Text>
+        );
+      case 'name':
+        return <Name key={c.key} name={row.name} positions={positions} width={c.width} sep={sep} />;
+      case 'state':
+        return (
+          <Text key={c.key} color={stateColour(theme, row.state)}>
+            {fit(row.state, c.width) + sep}
+          </Text>
+        );
+      case 'tasks': {
+        const text = `${row.tasksRunning}/${row.tasksTotal}${row.tasksFailed > 0 ? ` ${row.tasksFailed}F` : ''}`;
+        return (
+          <Text key={c.key} color={row.tasksFailed > 0 ? theme.error : undefined}>
+            {fit(text, c.width) + sep}
+          </Text>
+        );
+      }
+      case 'health':
+        return (
+          <Text key={c.key} color={stateColour(theme, row.health)} bold={row.health === 'FAILED'}>
+            {fit(row.health, c.width) + sep}
+          </Text>
+        );
+      case 'type':
+        return <Text key={c.key}>{fit(row.type, c.width) + sep}</Text>;
+      case 'worker':
+        return (
+          <Text key={c.key} color={theme.muted}>
+            {fit(row.worker ?? '', c.width) + sep}
+          </Text>
+        );
+      case 'plugin':
+        return (
+          <Text key={c.key} color={theme.muted}>
+            {fit(row.plugin, c.width) + sep}
+          </Text>
+        );
+    }
+  });
+  return (
+    <Text inverse={selected} color={changed && !selected ? theme.changed : undefined} wrap="truncate-end">
+      {cells}
+    </Text>
+  );
+}
+
+/** The name with the fuzzy-matched characters highlighted; padded to the column in cells. */
+function Name({ name, positions, width, sep }: { name: string; positions: number[]; width: number; sep: string }): ReactNode {
+  const theme = useTheme();
+  const text = fit(name, width);
+  if (positions.length === 0) return <Text>{text + sep}</Text>;
+  const hits = new Set(positions);
+  const chars = [...text];
+  // Positions index code units of the name; map them onto the (possibly truncated) characters.
+  let unit = 0;
+  const parts = chars.map((ch, i) => {
+    const hit = hits.has(unit);
+    unit += ch.length;
+    return hit ? (
+      <Text key={i} color={theme.highlight} bold underline={!theme.colour}>
+        {ch}
+      </Text>
+    ) : (
+      ch
+    );
+  });
+  return (
+    <Text>
+      {parts}
+      {sep}
+    </Text>
+  );
+}

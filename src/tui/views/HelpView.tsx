@@ -1,0 +1,23 @@
+// `?`: the keys of the view it was opened from, generated from the keymap table that binds them.
+import type { ReactNode } from 'react';
+import { bindingsFor, type ViewId } from '../keymap.js';
+import { formatKey } from '../keys.js';
+import { TextPager } from '../components/TextPager.js';
+import { fit } from '../text-fit.js';
+import { useServices } from '../services.js';
+
+export function helpLines(of: ViewId, readonly: boolean): string[] {
+  const lines = [`Keys in the ${of} view`, ''];
+  for (const b of bindingsFor(of)) {
+    const keys = b.keys.map(formatKey).join(' / ');
+    const note = b.mutating && readonly ? ' (disabled: read-only)' : '';
+    lines.push(`${fit(keys, 14)} ${b.description}${note}`);
+  }
+  lines.push('', 'Ctrl-C quits from anywhere. Commands after ":": connectors, cluster, plugins, topics, help, quit.');
+  return lines;
+}
+
+export function HelpView({ of, height }: { of: ViewId; height: number }): ReactNode {
+  const { context } = useServices();
+  return <TextPager view="help" lines={helpLines(of, context.readonly)} height={height} />;
+}

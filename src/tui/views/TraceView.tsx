@@ -1,0 +1,55 @@
+// The full stack trace of a failed task (or connector): root cause pinned on top, scroll, search,
+// wrap, `y` copies, `R` restarts that task.
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { rootCause } from '../../domain/trace.js';
+import { useActions } from '../actions-context.js';
+import { useUiDispatch } from '../app-state.js';
+import { TextPager } from '../components/TextPager.js';
+import { usePollerState, useServices } from '../services.js';
+import { useTheme } from '../theme-context.js';
+
+export function TraceView({ name, task, height }: { name: string; task: number | null; height: number }): ReactNode {
+  const theme = useTheme();
+  const dispatch = useUiDispatch();
+  const actions = useActions();
+  const { copy } = useServices();
+  const { snapshot } = usePollerState();
+  const row = snapshot?.byName.get(name);
+  const entry = task === null ? row?.status.connector : row?.tasks.find((t) => t.id === task);
+  const trace = entry?.trace ?? '';
+  const lines = trace === '' ? [`${task === null ? 'The connector' : `Task ${task}`} is ${entry?.state ?? 'gone'} and reports no trace.`] : trace.split('\n');
+  const cause = trace === '' ? '' : rootCause(trace);
+  return (
+    <TextPager
+      view="trace"
+      lines={lines}
+      height={height}
+      pinnedHeight={2}
+      pinned={
+        <Box flexDirection="column">
+          <Text wrap="truncate-end">
+            <Text color={theme.muted}>{`${entry?.state ?? 'GONE'} on ${entry?.worker_id ?? '?'} · root cause: `}</Text>
+            <Text color={theme.error} bold>
+              {cause || '—'}
+            </Text>
+          </Text>
+          <Text color={theme.muted}>{'─'.repeat(20)}</Text>
+        </Box>
+      }
+      lineColour={(line) => (line.startsWith('Caused by:') ? theme.error : line.startsWith('\tat ') ? theme.muted : undefined)}
+      onKey={(key) => {
+        if (key === 'y') {
+          void copy(trace).then((how) => dispatch({ type: 'notice', notice: { tone: 'ok', text: `copied the trace, ${trace.length} chars (${how})` } }));
+          return true;
+        }
+        if (key === 'R') {
+          if (task === null) actions.request('restart', [name], {});
+          else actions.restartTask(name, task);
+          return true;
+        }
+        return false;
+      }}
+    />
+  );
+}
