@@ -1,0 +1,141 @@
+// Fuzzy filtering for the connectors list (and the picker): peco-style narrowing over up to 10,000
+// names on every keystroke, with the matched character positions for highlighting.
+import fuzzysort, { type Prepared, type SnapshotKey } from 'fuzzysort';
+
+export interface FuzzyMatch<T> {
+  item: T;
+  /** 1 is an exact match, towards 0 a weak one; 0 for everything when the query is empty. */
+  score: number;
+  /** Matched positions as UTF-16 code-unit indexes into the key string, ascending. */
+  positions: number[];
+}
+
+/** The defaults hide weak matches (threshold 0.5) and all but 10 results; a filter must hide nothing. */
+const SHOW_ALL = { limit: 0, threshold: 0 } as const;
+
+/**
+ * Preparing a target is most of the cost of a search, and the names barely change between polls or
+ * keystrokes, so prepared targets are shared by string across indexes. Cleared wholesale when it
+ * outgrows a few snapshots' worth, which bounds memory without bookkeeping per entry.
+ */
+const preparedCache = new Map<string, Prepared>();
+const PREPARED_CACHE_MAX = 50_000;
+
+function prepare(text: string): Prepared {
+  let prepared = preparedCache.get(text);
+  if (!prepared) {
+    if (preparedCache.size >= PREPARED_CACHE_MAX) preparedCache.clear();
+    prepared = fuzzysort.prepare(text);
+    preparedCache.set(text, prepared);
+  }
+  return prepared;
+}
+
+interface Target {
+  order: number;
+  prepared: Prepared;
+}
+
+interface Hit {
+  order: number;
+  score: number;
+  positions: number[];
+}
+
+/** A searchable list of strings. fuzzysort's snapshot also remembers recent queries, which makes a
+ * query that extends the previous one (typing) cheaper, so one is worth keeping across keystrokes. */
+class StringIndex {
+  private readonly snapshot: SnapshotKey<Target>;
+
+  constructor(readonly texts: readonly string[]) {
+    const targets = texts.map((text, order) => ({ order, prepared: prepare(text) }));
+    this.snapshot = fuzzysort.snapshot(targets, { key: (t: Target) => t.prepared });
+  }
+
+  search(query: string): Hit[] {
+    const hits = fuzzysort.go(query, this.snapshot, SHOW_ALL).map((r) => ({
+      order: r.obj.order,
+      score: r.score,
+      positions: [...r.indexes],
+    }));
+    return hits.sort((a, b) => b.score - a.score || a.order - b.order);
+  }
+}
+
+/**
+ * The last few string indexes, found again by content: views re-sort or rebuild their rows on every
+ * keystroke, so the array is new each time while the names in it are the same.
+ */
+const recentIndexes: StringIndex[] = [];
+const RECENT_MAX = 4;
+
+function stringIndexFor(texts: readonly string[]): StringIndex {
+  const i = recentIndexes.findIndex((idx) => sameStrings(idx.texts, texts));
+  const found = i >= 0 ? recentIndexes.splice(i, 1)[0]! : new StringIndex(texts);
+  recentIndexes.unshift(found);
+  recentIndexes.length = Math.min(recentIndexes.length, RECENT_MAX);
+  return found;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Items prepared for searching; build one per snapshot (or per list) and query it per keystroke. */
+export class FuzzyIndex<T> {
+  private readonly items: readonly T[];
+  private readonly index: StringIndex;
+
+  constructor(items: readonly T[], key: (item: T) => string) {
+    this.items = items;
+    this.index = stringIndexFor(items.map(key));
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /**
+   * Best matches first; equal scores keep the input order. Space-separated words must all match, in
+   * any order. An empty (or blank) query returns every item in input order, without positions.
+   */
+  filter(query: string): FuzzyMatch<T>[] {
+    if (query.trim() === '') return this.items.map((item) => ({ item, score: 0, positions: [] }));
+    return this.index
+      .search(query)
+      .map((h) => ({ item: this.items[h.order] as T, score: h.score, positions: h.positions }));
+  }
+}
+
+/** Filtering without keeping an index: repeated calls over the same names reuse a recent one. */
+export function fuzzyFilter<T>(
+  items: readonly T[],
+  query: string,
+  key: (item: T) => string,
+): FuzzyMatch<T>[] {
+  if (query.trim() === '') return items.map((item) => ({ item, score: 0, positions: [] }));
+  return new FuzzyIndex(items, key).filter(query);
+}
+
+/**
+ * Splits `text` into runs for rendering, marking the matched ones. Positions are code-unit indexes,
+ * so a run never splits a surrogate pair as long as fuzzysort matched whole characters.
+ */
+export function highlightRuns(
+  text: string,
+  positions: readonly number[],
+): { text: string; match: boolean }[] {
+  if (positions.length === 0) return text === '' ? [] : [{ text, match: false }];
+  const matched = new Set(positions);
+  const runs: { text: string; match: boolean }[] = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length || matched.has(i) !== matched.has(start)) {
+      runs.push({ text: text.slice(start, i), match: matched.has(start) });
+      start = i;
+    }
+  }
+  return runs;
+}

@@ -1,0 +1,70 @@
+// Java stack traces as Connect reports them in a failed connector's or task's `trace`: the one-line
+// error for the tasks table, the root cause for the top of the trace view, and search.
+
+/** Splits on any line ending; a trailing newline does not make an empty last line. */
+export function traceLines(trace: string): string[] {
+  const lines = trace.split(/\r\n|\r|\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** The exception line that opens the trace, trimmed; '' for an empty trace. */
+export function firstLine(trace: string | undefined): string {
+  if (!trace) return '';
+  // Only the first line is needed; avoid splitting a megabyte trace for it.
+  const match = /^\s*([^\r\n]*\S)/.exec(trace);
+  return match?.[1] ?? '';
+}
+
+const CAUSED_BY = /^\s*Caused by:\s*/;
+
+/**
+ * The deepest cause: the text of the LAST `Caused by:` line (without the prefix), which is where the
+ * real failure is (`FileNotFoundException` under a `ConnectException`); the first line when there is
+ * no cause. '' for an empty trace.
+ */
+export function rootCause(trace: string | undefined): string {
+  if (!trace) return '';
+  const lines = traceLines(trace);
+  const i = rootCauseIndex(lines);
+  if (i < 0) return firstLine(trace);
+  return (lines[i] ?? '').replace(CAUSED_BY, '').trim();
+}
+
+/** Index of the last `Caused by:` line, or -1: lets the view scroll to it. */
+export function rootCauseIndex(lines: readonly string[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (CAUSED_BY.test(lines[i] ?? '')) return i;
+  return -1;
+}
+
+// A fully qualified Java class at the start of the line: at least one package segment, and a simple
+// name that starts upper-case as classes do (so `www.example.com: …` is left alone).
+const QUALIFIED_CLASS = /^(?:Caused by:\s*)?((?:[A-Za-z_$][\w$]*\.)+)([A-Z_$][\w$]*)(?=:|$)/;
+
+/**
+ * `org.apache.kafka.connect.errors.ConnectException: Couldn't find …` → `ConnectException: Couldn't
+ * find …`. Lines that do not start with a qualified class name come back trimmed but otherwise as is.
+ * With `maxLength`, the result is cut to that many characters, ending in `…`.
+ */
+export function shortException(line: string, maxLength?: number): string {
+  const trimmed = line.trim();
+  const m = QUALIFIED_CLASS.exec(trimmed);
+  const short = m ? `${m[2]}${trimmed.slice(m[0].length)}` : trimmed.replace(CAUSED_BY, '');
+  return maxLength === undefined ? short : truncate(short, maxLength);
+}
+
+function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  if (max <= 0) return '';
+  return `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Indexes of the lines containing `query`, case-insensitively; none for an empty query. */
+export function findMatches(lines: readonly string[], query: string): number[] {
+  if (query === '') return [];
+  const needle = query.toLowerCase();
+  const hits: number[] = [];
+  for (let i = 0; i < lines.length; i++) if ((lines[i] ?? '').toLowerCase().includes(needle)) hits.push(i);
+  return hits;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { FuzzyIndex, fuzzyFilter, highlightRuns } from '../../src/domain/fuzzy.js';
+
+const id = (s: string) => s;
+
+describe('fuzzyFilter', () => {
+  const names = ['payments-source', 'orders-sink', 'orders-source', 'users-sink', 'inventory'];
+
+  it('returns everything in input order for an empty or blank query', () => {
+    for (const q of ['', '   ']) {
+      const all = fuzzyFilter(names, q, id);
+      expect(all.map((m) => m.item)).toEqual(names);
+      expect(all.every((m) => m.positions.length === 0)).toBe(true);
+    }
+  });
+
+  it('hides nothing that matches, however weakly (fuzzysort defaults would)', () => {
+    // "ss" is a weak scattered match in four names; fuzzysort's default threshold drops all of them.
+    const hits = fuzzyFilter(names, 'ss', id).map((m) => m.item);
+    expect(hits.sort()).toEqual(['orders-sink', 'orders-source', 'payments-source', 'users-sink']);
+  });
+
+  it('puts the best match first and gives matched positions', () => {
+    const [best] = fuzzyFilter(names, 'orsink', id);
+    expect(best?.item).toBe('orders-sink');
+    expect(best?.positions).toEqual([0, 1, 7, 8, 9, 10]);
+    expect(best!.score).toBeGreaterThan(0);
+  });
+
+  it('drops non-matches', () => {
+    expect(fuzzyFilter(names, 'xyz', id)).toEqual([]);
+  });
+
+  it('matches every space-separated word, in any order', () => {
+    expect(fuzzyFilter(names, 'sink orders', id).map((m) => m.item)).toEqual(['orders-sink']);
+  });
+
+  it('is case-insensitive and handles Hangul and emoji names (positions in UTF-16 units)', () => {
+    const items = ['주문-싱크', '🚀rocket-src', 'Orders'];
+    expect(fuzzyFilter(items, '싱크', id)[0]).toMatchObject({ item: '주문-싱크', positions: [3, 4] });
+    expect(fuzzyFilter(items, 'rock', id)[0]).toMatchObject({
+      item: '🚀rocket-src',
+      positions: [2, 3, 4, 5],
+    });
+    expect(fuzzyFilter(items, 'orders', id).map((m) => m.item)).toEqual(['Orders']);
+  });
+
+  it('keeps input order among equal scores', () => {
+    const items = [{ n: 'b-sink' }, { n: 'a-sink' }, { n: 'c-sink' }];
+    // Same length and same match shape: equal scores.
+    expect(fuzzyFilter(items, 'sink', (x) => x.n).map((m) => m.item.n)).toEqual([
+      'b-sink',
+      'a-sink',
+      'c-sink',
+    ]);
+  });
+
+  it('filters 10,000 names correctly', () => {
+    const many = Array.from(
+      { length: 10_000 },
+      (_, i) => `conn-${['orders', 'payments', 'users', 'events'][i % 4]}-${i}`,
+    );
+    const index = new FuzzyIndex(many, id);
+    expect(index.size).toBe(10_000);
+    expect(index.filter('')).toHaveLength(10_000);
+    // Exactly the names containing "payments" and then "-77" somewhere after.
+    const hits = index.filter('payments-77');
+    expect(hits[0]?.item).toBe('conn-payments-77');
+    const exact = many.filter((n) => /^conn-payments-77/.test(n));
+    expect(
+      hits
+        .slice(0, exact.length)
+        .map((m) => m.item)
+        .sort(),
+    ).toEqual(exact.sort());
+    for (const m of hits) {
+      // Every position points at the query's characters, in order.
+      expect(m.positions.map((p) => m.item[p]).join('')).toBe('payments-77');
+    }
+    expect(index.filter('zzz')).toEqual([]);
+    // The same index answers a narrowing sequence of queries consistently.
+    const narrowed = ['e', 'ev', 'eve', 'even', 'event'].map((q) => index.filter(q).length);
+    for (let i = 1; i < narrowed.length; i++) expect(narrowed[i]!).toBeLessThanOrEqual(narrowed[i - 1]!);
+    expect(narrowed.at(-1)).toBe(2500);
+  });
+
+  it('gives the same results from a fresh index over the same names (shared prepared cache)', () => {
+    const a = fuzzyFilter(names, 'src', id);
+    const b = new FuzzyIndex([...names], id).filter('src');
+    expect(b).toEqual(a);
+  });
+});
+
+describe('highlightRuns', () => {
+  it('splits text into matched and unmatched runs', () => {
+    expect(highlightRuns('orders-sink', [0, 1, 7, 8])).toEqual([
+      { text: 'or', match: true },
+      { text: 'ders-', match: false },
+      { text: 'si', match: true },
+      { text: 'nk', match: false },
+    ]);
+  });
+
+  it('is one plain run without positions', () => {
+    expect(highlightRuns('abc', [])).toEqual([{ text: 'abc', match: false }]);
+    expect(highlightRuns('', [])).toEqual([]);
+  });
+
+  it('keeps a surrogate pair whole', () => {
+    expect(highlightRuns('🚀ab', [0, 1])).toEqual([
+      { text: '🚀', match: true },
+      { text: 'ab', match: false },
+    ]);
+  });
+});

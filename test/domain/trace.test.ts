@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  findMatches,
+  firstLine,
+  rootCause,
+  rootCauseIndex,
+  shortException,
+  traceLines,
+} from '../../src/domain/trace.js';
+
+const TRACE = [
+  "org.apache.kafka.connect.errors.ConnectException: Couldn't find or create file '/tmp/out.txt' for FileStreamSinkTask",
+  '\tat org.apache.kafka.connect.file.FileStreamSinkTask.start(FileStreamSinkTask.java:72)',
+  '\tat org.apache.kafka.connect.runtime.WorkerSinkTask.initializeAndStart(WorkerSinkTask.java:330)',
+  'Caused by: java.nio.file.AccessDeniedException: /tmp/out.txt',
+  '\tat java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:90)',
+  '\t... 12 more',
+  'Caused by: java.io.IOException: Permission denied',
+  '\t... 14 more',
+  '',
+].join('\n');
+
+describe('firstLine', () => {
+  it('is the exception line, trimmed', () => {
+    expect(firstLine(TRACE)).toBe(
+      "org.apache.kafka.connect.errors.ConnectException: Couldn't find or create file '/tmp/out.txt' for FileStreamSinkTask",
+    );
+    expect(firstLine('\n  java.lang.NullPointerException  \r\n\tat x')).toBe(
+      'java.lang.NullPointerException',
+    );
+  });
+
+  it('is empty for no trace', () => {
+    expect(firstLine(undefined)).toBe('');
+    expect(firstLine('')).toBe('');
+    expect(firstLine(' \n ')).toBe('');
+  });
+});
+
+describe('rootCause', () => {
+  it('is the last (deepest) Caused by, without the prefix', () => {
+    expect(rootCause(TRACE)).toBe('java.io.IOException: Permission denied');
+    expect(rootCauseIndex(traceLines(TRACE))).toBe(6);
+  });
+
+  it('is the first line when nothing caused it', () => {
+    expect(rootCause('java.lang.IllegalStateException: boom\n\tat x.Y.z(Y.java:1)')).toBe(
+      'java.lang.IllegalStateException: boom',
+    );
+    expect(rootCauseIndex(['a', 'b'])).toBe(-1);
+    expect(rootCause(undefined)).toBe('');
+  });
+});
+
+describe('shortException', () => {
+  it('keeps the simple class name and the message', () => {
+    expect(shortException(firstLine(TRACE))).toBe(
+      "ConnectException: Couldn't find or create file '/tmp/out.txt' for FileStreamSinkTask",
+    );
+    expect(shortException('Caused by: java.io.IOException: Permission denied')).toBe(
+      'IOException: Permission denied',
+    );
+    expect(shortException('java.lang.NullPointerException')).toBe('NullPointerException');
+    expect(shortException('com.example.Outer$InnerException: x.y.Z: nested')).toBe(
+      'Outer$InnerException: x.y.Z: nested',
+    );
+  });
+
+  it('leaves lines that do not start with a qualified class', () => {
+    expect(shortException('  Tolerance exceeded in error handler ')).toBe(
+      'Tolerance exceeded in error handler',
+    );
+    expect(shortException('www.example.com: unreachable')).toBe('www.example.com: unreachable');
+  });
+
+  it('cuts to a length with an ellipsis, never inside a character', () => {
+    expect(shortException(firstLine(TRACE), 20)).toBe('ConnectException: C…');
+    expect(shortException('a.B: 🚀🚀🚀', 5)).toBe('B: 🚀…');
+    expect(shortException('a.B: x', 50)).toBe('B: x');
+  });
+});
+
+describe('traceLines and findMatches', () => {
+  it('splits on any line ending without a trailing empty line', () => {
+    expect(traceLines('a\r\nb\nc\n')).toEqual(['a', 'b', 'c']);
+    expect(traceLines('')).toEqual(['']);
+  });
+
+  it('finds lines case-insensitively', () => {
+    const lines = traceLines(TRACE);
+    expect(findMatches(lines, 'FILESTREAM')).toEqual([0, 1]);
+    expect(findMatches(lines, 'caused by')).toEqual([3, 6]);
+    expect(findMatches(lines, '')).toEqual([]);
+  });
+});
