@@ -31,10 +31,19 @@ export function rootCause(trace: string | undefined): string {
   return (lines[i] ?? '').replace(CAUSED_BY, '').trim();
 }
 
-/** Index of the last `Caused by:` line, or -1: lets the view scroll to it. */
+/**
+ * Index of the last `Caused by:` line, or -1: lets the view scroll to it. Causes of the main chain
+ * start at column 0; indented ones belong to `Suppressed:` exceptions and only count when the main
+ * chain has none.
+ */
 export function rootCauseIndex(lines: readonly string[]): number {
-  for (let i = lines.length - 1; i >= 0; i--) if (CAUSED_BY.test(lines[i] ?? '')) return i;
-  return -1;
+  let nested = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (line.startsWith('Caused by:')) return i;
+    if (nested < 0 && CAUSED_BY.test(line)) nested = i;
+  }
+  return nested;
 }
 
 // A fully qualified Java class at the start of the line: at least one package segment, and a simple

@@ -43,6 +43,22 @@ describe('rootCause', () => {
     expect(rootCauseIndex(traceLines(TRACE))).toBe(6);
   });
 
+  it('follows the main chain, not the cause of a suppressed exception', () => {
+    const trace = [
+      'org.apache.kafka.connect.errors.ConnectException: flush failed',
+      '\tat x.Y.z(Y.java:1)',
+      '\tSuppressed: java.io.IOException: close failed',
+      '\t\tat x.Y.close(Y.java:9)',
+      '\tCaused by: java.net.SocketException: Broken pipe',
+      'Caused by: java.sql.SQLException: deadlock detected',
+      '\t... 3 more',
+      '\tSuppressed: java.io.IOException: again',
+      '\tCaused by: java.net.SocketException: Connection reset',
+    ].join('\n');
+    expect(rootCause(trace)).toBe('java.sql.SQLException: deadlock detected');
+    expect(rootCause('a.B: x\n\tSuppressed: c.D: y\n\tCaused by: e.F: z')).toBe('e.F: z');
+  });
+
   it('is the first line when nothing caused it', () => {
     expect(rootCause('java.lang.IllegalStateException: boom\n\tat x.Y.z(Y.java:1)')).toBe(
       'java.lang.IllegalStateException: boom',
