@@ -1,7 +1,7 @@
 // The outage the product promises to survive, against the real emulator and the real client: the
 // cluster goes away mid-session, the data is kept and marked stale, and the poller reconnects by
 // itself once it is back. Real timers with short intervals; waits are on state, never on the clock.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectClient } from '../../src/connect/client.js';
 import { dataAgeLabel } from '../../src/domain/format.js';
 import { Poller, type PollerState } from '../../src/domain/poller.js';
@@ -74,13 +74,22 @@ describe('Poller against the emulator', () => {
     expect(poller.state.snapshot?.byName.get('orders-sink')?.health).toBe('DEGRADED');
     const before = poller.state.snapshot;
 
+    let updatesWhileDown = 0;
+    const countUpdates = poller.subscribe(() => updatesWhileDown++);
     await emu.faults.down();
     const stale = await until(poller, (s) => s.stale, 'the stale flag');
     expect(stale.snapshot).toBe(before);
     expect(stale.errorMessage).toContain('[emu]');
     expect(stale.errorMessage).toContain('connection refused');
-    // It keeps retrying while down.
-    await until(poller, (s) => s.failures >= 3, 'more attempts');
+    // It keeps retrying while down, and repeated identical failures are not news.
+    await vi.waitFor(() => expect(poller!.state.failures).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
+    const updatesSoFar = updatesWhileDown;
+    const failuresSoFar = poller.state.failures;
+    await vi.waitFor(() => expect(poller!.state.failures).toBeGreaterThanOrEqual(failuresSoFar + 3), {
+      timeout: 10_000,
+    });
+    expect(updatesWhileDown).toBe(updatesSoFar);
+    countUpdates();
     expect(dataAgeLabel(poller.state, Date.now())).toMatch(/^stale \d+s · reconnecting$/);
 
     emu.cluster.create(
