@@ -294,14 +294,14 @@ export class Transport {
 
   private networkFailure(fail: Fail, err: unknown, requestMs: number, method: HttpMethod): ConnectError {
     const c = classifyNetworkError(err);
-    const code = c.code ? ` (${c.code})` : '';
+    const code = c.code && !c.message.includes(c.code) ? ` (${c.code})` : '';
     switch (c.kind) {
       case 'connection-refused':
         return fail({ kind: c.kind, cause: err });
       case 'dns':
         return fail({
           kind: 'dns',
-          detail: `cannot resolve ${new URL(this.origin).hostname}${code}`,
+          detail: `cannot resolve ${new URL(this.origin).hostname}${c.code ? ` (${c.code})` : ''}`,
           cause: err,
         });
       case 'tls': {

@@ -210,6 +210,13 @@ describe('Transport: network failures', () => {
     expect(e.message).toContain('cannot resolve no-such-host.invalid');
   });
 
+  it('a connection reset before the answer is a network error', async () => {
+    const s = await stub({ routes: { 'GET /connectors': { reset: true } } });
+    const e = await failure(transport({ url: s.url, context: 'prod' }).request('GET', '/connectors'));
+    expect(e.kind).toBe('network');
+    expect(e.message).toMatch(new RegExp(`^\\[prod\\] GET ${s.url}/connectors → connection failed: `));
+  });
+
   it('times out a worker that never answers', async () => {
     const s = await stub({ routes: { 'GET /connectors': { hang: true } } });
     const e = await failure(

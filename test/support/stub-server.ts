@@ -30,6 +30,8 @@ export type StubResponse =
   | { status: number; json?: unknown; body?: string; headers?: Record<string, string>; delayMs?: number }
   /** Accept the request and never answer. */
   | { hang: true }
+  /** Reset the connection without answering. */
+  | { reset: true }
   /** Send headers and part of a body, then end the response cleanly (chunked), as a cutting proxy would. */
   | { status: number; partial: string; contentType?: string }
   /** Send headers promising `declaredLength` bytes, part of it, then reset the socket. */
@@ -126,6 +128,10 @@ export async function startStub(options: StubOptions = {}): Promise<Stub> {
 
 function send(res: ServerResponse, r: StubResponse): void {
   if ('hang' in r) return;
+  if ('reset' in r) {
+    res.socket?.resetAndDestroy();
+    return;
+  }
   if ('partial' in r) {
     res.writeHead(r.status, { 'content-type': r.contentType ?? 'application/json' });
     res.end(r.partial);
