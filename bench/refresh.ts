@@ -70,7 +70,8 @@ function printTable(rows: Row[]): void {
     String(r.runs),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const row of body) console.log(line(row));
@@ -78,6 +79,10 @@ function printTable(rows: Row[]): void {
 
 const rows: Row[] = [];
 for (const n of SIZES) rows.push(...(await benchSize(n)));
-console.log(`\nRefresh of the connector list through the kcx client (Node ${process.version}, loopback emulator)\n`);
+console.log(
+  `\nRefresh of the connector list through the kcx client (Node ${process.version}, loopback emulator)\n`,
+);
 printTable(rows);
-console.log('\nBar (docs/product.md §7): one request per refresh on Connect ≥ 2.3, whatever the number of connectors.');
+console.log(
+  '\nBar (docs/product.md §7): one request per refresh on Connect ≥ 2.3, whatever the number of connectors.',
+);

@@ -16,7 +16,10 @@ await build({
   jsx: 'automatic',
   logLevel: 'warning',
   // Some CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __kcxCreateRequire } from 'node:module'; const require = __kcxCreateRequire(import.meta.url);" },
-  external: ['@lydell/node-pty'],
+  banner: {
+    js: "import { createRequire as __kcxCreateRequire } from 'node:module'; const require = __kcxCreateRequire(import.meta.url);",
+  },
+  // Ink loads react-devtools-core only under DEV=true; it is not a dependency of kcx.
+  external: ['@lydell/node-pty', 'react-devtools-core'],
   define: { __KCX_VERSION__: JSON.stringify(version) },
 });

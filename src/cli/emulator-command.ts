@@ -25,7 +25,8 @@ export async function runEmulatorCommand(opts: EmulatorCommandOptions): Promise<
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? `port ${opts.port} is already in use (try --port 0)` : (err as Error).message;
+    const why =
+      code === 'EADDRINUSE' ? `port ${opts.port} is already in use (try --port 0)` : (err as Error).message;
     process.stderr.write(`kcx: cannot start the emulator: ${why}\n`);
     process.exitCode = 1;
     return;

@@ -52,7 +52,13 @@ export async function runDemoCommand(opts: DemoOptions): Promise<void> {
   try {
     await runTui({
       client,
-      context: { name: 'demo', url: emulator.url, production: false, readonly: opts.readonly ?? false, colour: 'green' },
+      context: {
+        name: 'demo',
+        url: emulator.url,
+        production: false,
+        readonly: opts.readonly ?? false,
+        colour: 'green',
+      },
       refreshMs: opts.refresh,
     });
   } finally {

@@ -32,7 +32,9 @@ export async function runBulk(
         await action(name);
         outcome = { name, ok: true };
       } catch (e) {
-        outcome = isNotFound(e) ? { name, ok: false, gone: true, error: describeError(e) } : { name, ok: false, error: describeError(e) };
+        outcome = isNotFound(e)
+          ? { name, ok: false, gone: true, error: describeError(e) }
+          : { name, ok: false, error: describeError(e) };
       }
       outcomes[i] = outcome;
       done++;

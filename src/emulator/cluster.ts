@@ -229,7 +229,8 @@ export class EmulatedCluster {
     const rec = this.require(name);
     rec.target = 'PAUSED';
     this.later(rec, () => {
-      if (rec.status && rec.status.state !== 'FAILED') rec.status = { ...rec.status, state: 'PAUSED', trace: undefined };
+      if (rec.status && rec.status.state !== 'FAILED')
+        rec.status = { ...rec.status, state: 'PAUSED', trace: undefined };
       for (const t of rec.tasks.values()) if (t.state !== 'FAILED') t.state = 'PAUSED';
     });
   }
@@ -507,7 +508,9 @@ export class EmulatedCluster {
   private renderTask(rec: ConnectorRecord, t: TaskRecord): TaskState {
     const state = this.effectiveTaskState(t);
     const trace =
-      state === 'FAILED' && t.state !== 'FAILED' ? genericTaskTrace(rec.plugin?.className ?? '', t.id) : t.trace;
+      state === 'FAILED' && t.state !== 'FAILED'
+        ? genericTaskTrace(rec.plugin?.className ?? '', t.id)
+        : t.trace;
     return { id: t.id, ...this.renderEntry(rec, { state, workerId: t.workerId, trace }) };
   }
 

@@ -10,17 +10,20 @@ import { seedDemoConnectors } from './seed.js';
 function body(text: string): Record<string, unknown> {
   if (text.trim() === '') return {};
   const value = parseJsonBody(text);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, 'expected a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new HttpError(400, 'expected a JSON object');
   return value as Record<string, unknown>;
 }
 
 function num(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new HttpError(400, `${what} must be a number ≥ 0`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new HttpError(400, `${what} must be a number ≥ 0`);
   return value;
 }
 
 function str(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value === '') throw new HttpError(400, `${what} must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw new HttpError(400, `${what} must be a non-empty string`);
   return value;
 }
 
@@ -34,7 +37,12 @@ export function controlRoutes(server: EmulatorServer): Route[] {
       path: '/__emulator/state',
       handle: () => ({
         status: 200,
-        body: { connectors: cluster().size, version: cluster().version.reported, workers: cluster().workerIds, faults: server.faults.describe() },
+        body: {
+          connectors: cluster().size,
+          version: cluster().version.reported,
+          workers: cluster().workerIds,
+          faults: server.faults.describe(),
+        },
       }),
     },
     {
@@ -83,7 +91,11 @@ export function controlRoutes(server: EmulatorServer): Route[] {
       path: '/__emulator/fail-task',
       handle: ({ bodyText }) => {
         const b = body(bodyText);
-        cluster().failTask(str(b.connector, 'connector'), num(b.task ?? 0, 'task'), typeof b.trace === 'string' ? b.trace : undefined);
+        cluster().failTask(
+          str(b.connector, 'connector'),
+          num(b.task ?? 0, 'task'),
+          typeof b.trace === 'string' ? b.trace : undefined,
+        );
         return ok();
       },
     },
@@ -92,7 +104,10 @@ export function controlRoutes(server: EmulatorServer): Route[] {
       path: '/__emulator/fail-connector',
       handle: ({ bodyText }) => {
         const b = body(bodyText);
-        cluster().failConnector(str(b.connector, 'connector'), typeof b.trace === 'string' ? b.trace : undefined);
+        cluster().failConnector(
+          str(b.connector, 'connector'),
+          typeof b.trace === 'string' ? b.trace : undefined,
+        );
         return ok();
       },
     },
@@ -101,14 +116,19 @@ export function controlRoutes(server: EmulatorServer): Route[] {
       path: '/__emulator/flap',
       handle: ({ bodyText }) => {
         const b = body(bodyText);
-        cluster().setFlapping(str(b.connector, 'connector'), num(b.task ?? 0, 'task'), num(b.periodMs ?? 5000, 'periodMs'));
+        cluster().setFlapping(
+          str(b.connector, 'connector'),
+          num(b.task ?? 0, 'task'),
+          num(b.periodMs ?? 5000, 'periodMs'),
+        );
         return ok();
       },
     },
     {
       method: 'POST',
       path: '/__emulator/seed',
-      handle: ({ bodyText }) => ok({ added: seedDemoConnectors(cluster(), { count: num(body(bodyText).count, 'count') }) }),
+      handle: ({ bodyText }) =>
+        ok({ added: seedDemoConnectors(cluster(), { count: num(body(bodyText).count, 'count') }) }),
     },
     {
       method: 'POST',

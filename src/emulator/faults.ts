@@ -45,7 +45,12 @@ export class Faults {
 
   add(rule: FaultRule): number {
     const id = this.nextId++;
-    this.rules.push({ id, rule, pattern: routePattern(rule.route), remaining: rule.times ?? Number.POSITIVE_INFINITY });
+    this.rules.push({
+      id,
+      rule,
+      pattern: routePattern(rule.route),
+      remaining: rule.times ?? Number.POSITIVE_INFINITY,
+    });
     return id;
   }
 
@@ -106,7 +111,11 @@ export class Faults {
   }
 
   describe(): { rules: FaultRule[]; latencyMs: number; down: boolean } {
-    return { rules: this.rules.filter((r) => r.remaining > 0).map((r) => r.rule), latencyMs: this.latencyMs, down: this.isDown };
+    return {
+      rules: this.rules.filter((r) => r.remaining > 0).map((r) => r.rule),
+      latencyMs: this.latencyMs,
+      down: this.isDown,
+    };
   }
 
   dispose(): void {

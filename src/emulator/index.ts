@@ -59,7 +59,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (options.connectors) {
     seedDemoConnectors(cluster, { count: options.connectors, seed: options.seed, trouble: options.trouble });
   }
-  const server = new EmulatorServer(cluster, { host, port: options.port ?? 0, auth: options.auth, tls: options.tls });
+  const server = new EmulatorServer(cluster, {
+    host,
+    port: options.port ?? 0,
+    auth: options.auth,
+    tls: options.tls,
+  });
   let port = 0;
   server.faults = new Faults(
     random,

@@ -59,7 +59,10 @@ export function cannotDeserialize(targetType: string, from: string): HttpError {
 /** A JSON object whose values Jackson can bind to Map<String,String>: scalars become strings, null stays null. */
 export function asStringMap(value: unknown): Record<string, string | null> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw cannotDeserialize('java.util.LinkedHashMap<java.lang.String,java.lang.String>', describeToken(value));
+    throw cannotDeserialize(
+      'java.util.LinkedHashMap<java.lang.String,java.lang.String>',
+      describeToken(value),
+    );
   }
   const out: Record<string, string | null> = {};
   for (const [k, v] of Object.entries(value)) {

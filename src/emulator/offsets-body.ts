@@ -17,7 +17,8 @@ export function parseOffsetsBody(text: string): ConnectorOffset[] {
   }
   const offsets = (body as { offsets?: unknown }).offsets;
   if (offsets === undefined || offsets === null) return [];
-  if (!Array.isArray(offsets)) throw cannotDeserialize('java.util.ArrayList<ConnectorOffset>', describeToken(offsets));
+  if (!Array.isArray(offsets))
+    throw cannotDeserialize('java.util.ArrayList<ConnectorOffset>', describeToken(offsets));
   return offsets.map((entry) => {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
       throw new HttpError(
@@ -26,7 +27,8 @@ export function parseOffsetsBody(text: string): ConnectorOffset[] {
       );
     }
     for (const field of Object.keys(entry)) {
-      if (field !== 'partition' && field !== 'offset') throw unrecognizedField(field, OFFSET, ['partition', 'offset']);
+      if (field !== 'partition' && field !== 'offset')
+        throw unrecognizedField(field, OFFSET, ['partition', 'offset']);
     }
     const { partition, offset } = entry as { partition?: unknown; offset?: unknown };
     return {
@@ -39,7 +41,8 @@ export function parseOffsetsBody(text: string): ConnectorOffset[] {
 /** SinkUtils.parseSinkConnectorOffsets: every partition names a topic and a partition number. */
 export function validateSinkOffsets(entries: ConnectorOffset[]): void {
   for (const { partition, offset } of entries) {
-    if (!partition) throw new HttpError(400, 'The partition for a sink connector offset cannot be null or missing');
+    if (!partition)
+      throw new HttpError(400, 'The partition for a sink connector offset cannot be null or missing');
     if (!('kafka_topic' in partition) || !('kafka_partition' in partition)) {
       throw new HttpError(
         400,
@@ -60,7 +63,10 @@ export function validateSinkOffsets(entries: ConnectorOffset[]): void {
     }
     if (offset === null) continue;
     if (!('kafka_offset' in offset)) {
-      throw new HttpError(400, "The offset for a sink connector should either be null or contain the key 'kafka_offset'");
+      throw new HttpError(
+        400,
+        "The offset for a sink connector should either be null or contain the key 'kafka_offset'",
+      );
     }
     if (!isInteger(offset.kafka_offset)) {
       throw new HttpError(

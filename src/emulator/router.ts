@@ -42,7 +42,9 @@ export class Router {
 
   constructor(routes: Route[], version: EmulatedVersion) {
     this.routes = routes
-      .filter((r) => (!r.since || atLeast(version, r.since)) && (!r.removedIn || !atLeast(version, r.removedIn)))
+      .filter(
+        (r) => (!r.since || atLeast(version, r.since)) && (!r.removedIn || !atLeast(version, r.removedIn)),
+      )
       .map((r) => ({ ...r, segments: r.path.split('/').filter(Boolean) }));
   }
 

@@ -4,7 +4,13 @@ import type { ConnectorConfig, ExpandedConnectors, InitialState } from '../conne
 import type { EmulatedCluster } from './cluster.js';
 import { atLeast } from './emulated-version.js';
 import { HttpError } from './http-error.js';
-import { asStringMap, cannotDeserialize, describeToken, parseJsonBody, unrecognizedField } from './jackson-errors.js';
+import {
+  asStringMap,
+  cannotDeserialize,
+  describeToken,
+  parseJsonBody,
+  unrecognizedField,
+} from './jackson-errors.js';
 import { parseOffsetsBody, validateSinkOffsets } from './offsets-body.js';
 import type { Reply, RequestContext, Route } from './router.js';
 import { configErrorsMessage, validateConnectorConfig } from './validation.js';
@@ -15,13 +21,18 @@ const CREATE_REQUEST = 'org.apache.kafka.connect.runtime.rest.entities.CreateCon
 const STALE_CONFIG =
   'Cannot complete request momentarily due to stale configuration (typically caused by a concurrent config change)';
 /** Forwarded leader-only writes during a rebalance. */
-const NO_LEADER = 'Cannot complete request momentarily due to no known leader URL, likely because a rebalance was underway.';
+const NO_LEADER =
+  'Cannot complete request momentarily due to no known leader URL, likely because a rebalance was underway.';
 
 function checkRebalance(cluster: EmulatedCluster, message: string): void {
   if (cluster.rebalancing()) throw new HttpError(409, message);
 }
 
-const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({ status, body, headers });
+const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({
+  status,
+  body,
+  headers,
+});
 const empty = (status: number): Reply => ({ status });
 
 function location(ctx: RequestContext, name: string): Record<string, string> {
@@ -154,7 +165,8 @@ function alterOffsets(ctx: RequestContext): Reply {
   const { cluster } = ctx;
   const name = ctx.params.c!;
   const entries = parseOffsetsBody(ctx.bodyText);
-  if (entries.length === 0) throw new HttpError(400, 'Partitions / offsets need to be provided for an alter offsets request');
+  if (entries.length === 0)
+    throw new HttpError(400, 'Partitions / offsets need to be provided for an alter offsets request');
   checkRebalance(cluster, STALE_CONFIG);
   requireStopped(cluster, name);
   if (cluster.connectorType(name) === 'sink') validateSinkOffsets(entries);

@@ -12,7 +12,11 @@ export const workerRoutes: Route[] = [
     path: '/',
     handle: ({ cluster }) => ({
       status: 200,
-      body: { version: cluster.version.reported, commit: cluster.commit, kafka_cluster_id: cluster.kafkaClusterId },
+      body: {
+        version: cluster.version.reported,
+        commit: cluster.commit,
+        kafka_cluster_id: cluster.kafkaClusterId,
+      },
     }),
   },
   {
@@ -38,7 +42,8 @@ export const workerRoutes: Route[] = [
     method: 'GET',
     path: '/connector-plugins/{p}/config',
     since: '3.2',
-    handle: ({ cluster, params }) => pluginConfigResponse(params.p!, { kafkaVersion: cluster.version.reported }),
+    handle: ({ cluster, params }) =>
+      pluginConfigResponse(params.p!, { kafkaVersion: cluster.version.reported }),
   },
   {
     method: 'PUT',
@@ -52,7 +57,12 @@ export const workerRoutes: Route[] = [
       return { status: 200, body: result.infos };
     },
   },
-  { method: 'GET', path: '/admin/loggers', since: '2.4', handle: ({ cluster }) => ({ status: 200, body: cluster.loggers.all() }) },
+  {
+    method: 'GET',
+    path: '/admin/loggers',
+    since: '2.4',
+    handle: ({ cluster }) => ({ status: 200, body: cluster.loggers.all() }),
+  },
   {
     method: 'GET',
     path: '/admin/loggers/{l}',
@@ -65,10 +75,12 @@ export const workerRoutes: Route[] = [
     since: '2.4',
     handle: ({ cluster, params, query, bodyText }) => {
       const body = parseJsonBody(bodyText);
-      const level = body !== null && typeof body === 'object' ? (body as { level?: unknown }).level : undefined;
+      const level =
+        body !== null && typeof body === 'object' ? (body as { level?: unknown }).level : undefined;
       const affected = cluster.loggers.set(params.l!, level);
       // Scope arrived in 3.7; older workers ignore it. An unknown scope falls back to worker.
-      const cluster_scope = atLeast(cluster.version, '3.7') && (query.get('scope') ?? '').toLowerCase() === 'cluster';
+      const cluster_scope =
+        atLeast(cluster.version, '3.7') && (query.get('scope') ?? '').toLowerCase() === 'cluster';
       return cluster_scope ? { status: 204 } : { status: 200, body: affected };
     },
   },

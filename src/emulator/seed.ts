@@ -5,24 +5,78 @@ import type { ConnectorConfig, InitialState } from '../connect/types.js';
 import type { EmulatedCluster } from './cluster.js';
 
 const DOMAINS = [
-  'orders', 'payments', 'inventory', 'users', 'shipments', 'clickstream', 'billing', 'audit',
-  'catalog', 'pricing', 'returns', 'loyalty', 'fraud', 'search', 'reviews', 'ledger',
-  'invoices', 'carts', 'sessions', 'warehouse', 'support', 'marketing', 'partners', 'devices',
+  'orders',
+  'payments',
+  'inventory',
+  'users',
+  'shipments',
+  'clickstream',
+  'billing',
+  'audit',
+  'catalog',
+  'pricing',
+  'returns',
+  'loyalty',
+  'fraud',
+  'search',
+  'reviews',
+  'ledger',
+  'invoices',
+  'carts',
+  'sessions',
+  'warehouse',
+  'support',
+  'marketing',
+  'partners',
+  'devices',
 ];
 const ENTITIES = [
-  'events', 'items', 'accounts', 'history', 'snapshots', 'changes', 'facts', 'lines',
-  'profiles', 'transactions', 'status', 'metrics', 'refunds', 'addresses', 'notes', 'tags',
+  'events',
+  'items',
+  'accounts',
+  'history',
+  'snapshots',
+  'changes',
+  'facts',
+  'lines',
+  'profiles',
+  'transactions',
+  'status',
+  'metrics',
+  'refunds',
+  'addresses',
+  'notes',
+  'tags',
 ];
 /** Odd names a real cluster ends up with, to exercise encoding and wide-character layout. */
-const ODD_NAMES = ['orders sink (eu)', '한글-커넥터-sink', '🚀-launch-events', 'legacy/crm-sync', '50%-sample-source', 'what?-source', '#alerts-sink'];
+const ODD_NAMES = [
+  'orders sink (eu)',
+  '한글-커넥터-sink',
+  '🚀-launch-events',
+  'legacy/crm-sync',
+  '50%-sample-source',
+  'what?-source',
+  '#alerts-sink',
+];
 
 type Kind = 'jdbc' | 'cdc' | 's3' | 'mongo' | 'file-source' | 'file-sink' | 'mirror';
 const KINDS: [Kind, number][] = [
-  ['jdbc', 22], ['cdc', 20], ['s3', 22], ['mongo', 18], ['file-source', 5], ['file-sink', 5], ['mirror', 8],
+  ['jdbc', 22],
+  ['cdc', 20],
+  ['s3', 22],
+  ['mongo', 18],
+  ['file-source', 5],
+  ['file-sink', 5],
+  ['mirror', 8],
 ];
 const SUFFIX: Record<Kind, string> = {
-  jdbc: 'jdbc-source', cdc: 'mysql-cdc', s3: 's3-sink', mongo: 'mongo-sink',
-  'file-source': 'file-source', 'file-sink': 'file-sink', mirror: 'mirror',
+  jdbc: 'jdbc-source',
+  cdc: 'mysql-cdc',
+  s3: 's3-sink',
+  mongo: 'mongo-sink',
+  'file-source': 'file-source',
+  'file-sink': 'file-sink',
+  mirror: 'mirror',
 };
 
 export interface SeedOptions {
@@ -47,7 +101,8 @@ export function seedDemoConnectors(cluster: EmulatedCluster, options: SeedOption
     if (cluster.has(name)) continue;
     const fate = rng() / Math.max(trouble, 1e-9);
     const broken = fate < 0.03;
-    const initial: InitialState = fate >= 0.03 && fate < 0.08 ? 'PAUSED' : fate >= 0.08 && fate < 0.11 ? 'STOPPED' : 'RUNNING';
+    const initial: InitialState =
+      fate >= 0.03 && fate < 0.08 ? 'PAUSED' : fate >= 0.08 && fate < 0.11 ? 'STOPPED' : 'RUNNING';
     const config = demoConfig(kind, i, rng, broken);
     cluster.create(name, config, initial, true);
     added++;
@@ -55,7 +110,8 @@ export function seedDemoConnectors(cluster: EmulatedCluster, options: SeedOption
     const tasks = cluster.status(name)?.tasks ?? [];
     if (fate < 0.14 && tasks.length > 0) cluster.failTask(name, Math.floor(rng() * tasks.length));
     else if (fate < 0.15) cluster.failConnector(name);
-    else if (fate < 0.16 && tasks.length > 0) cluster.setFlapping(name, 0, 20_000 + Math.floor(rng() * 40_000));
+    else if (fate < 0.16 && tasks.length > 0)
+      cluster.setFlapping(name, 0, 20_000 + Math.floor(rng() * 40_000));
   }
   return added;
 }
@@ -107,6 +163,7 @@ function demoConfig(kind: Kind, i: number, rng: () => number, broken: boolean): 
         'database.hostname': host(`mysql-${domain}`),
         'database.port': '3306',
         'database.user': 'debezium',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a Connect config-provider reference, kept literal
         'database.password': '${file:/etc/kafka/secrets/mysql.properties:password}',
         'database.server.id': String(5400 + i),
         'topic.prefix': `cdc.${domain}`,
@@ -161,7 +218,9 @@ function demoConfig(kind: Kind, i: number, rng: () => number, broken: boolean): 
       return {
         'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector',
         'tasks.max': '1',
-        file: broken ? `/nonexistent-dir/${domain}/${entity}.out` : `/var/lib/exports/${domain}-${entity}.out`,
+        file: broken
+          ? `/nonexistent-dir/${domain}/${entity}.out`
+          : `/var/lib/exports/${domain}-${entity}.out`,
         topics: `logs.${domain}.${entity}`,
       };
     case 'mirror':

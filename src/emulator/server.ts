@@ -1,6 +1,12 @@
 // The emulator's HTTP(S) listener: auth, faults, routing, Connect's error bodies, and the
 // `/__emulator/*` control API that out-of-process tests use to inject faults.
-import { STATUS_CODES, createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  STATUS_CODES,
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { EmulatedCluster } from './cluster.js';
@@ -45,7 +51,9 @@ export class EmulatorServer {
     this.router = new Router([...workerRoutes, ...connectorRoutes], cluster.version);
     this.control = new Router(controlRoutes(this), cluster.version);
     const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res);
-    this.server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createHttpServer(handler);
+    this.server = options.tls
+      ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler)
+      : createHttpServer(handler);
     this.server.keepAliveTimeout = 30_000;
     this.server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
@@ -114,7 +122,12 @@ export class EmulatorServer {
       return;
     }
     if (!this.authorised(req)) {
-      send(res, 401, { error_code: 401, message: 'User cannot access the resource.' }, { 'WWW-Authenticate': 'Basic realm="connect"' });
+      send(
+        res,
+        401,
+        { error_code: 401, message: 'User cannot access the resource.' },
+        { 'WWW-Authenticate': 'Basic realm="connect"' },
+      );
       return;
     }
     const delay = this.faults.latencyFor(method, path);
@@ -221,7 +234,12 @@ function defaultMessage(status: number): string {
   return `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim();
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (body === undefined) {
     res.writeHead(status, headers);
     res.end();

@@ -34,7 +34,9 @@ function Shell(): ReactNode {
   const actions = useActions();
   const { poller, client, context } = useServices();
   const [commandLine, setCommandLine] = useState(false);
-  const [version, setVersion] = useState<string | undefined>(client.knownCapabilities ? undefined : undefined);
+  const [version, setVersion] = useState<string | undefined>(
+    client.knownCapabilities ? undefined : undefined,
+  );
   const route = currentRoute(ui);
   const view = viewOf(route);
 
@@ -82,7 +84,10 @@ function Shell(): ReactNode {
           exit();
           return;
         default:
-          dispatch({ type: 'notice', notice: { tone: 'warn', text: `unknown command ":${command}" — try Tab` } });
+          dispatch({
+            type: 'notice',
+            notice: { tone: 'warn', text: `unknown command ":${command}" — try Tab` },
+          });
       }
     },
     [dispatch, exit, view],
@@ -125,7 +130,9 @@ function Shell(): ReactNode {
           <Box display={actions.dialog ? 'none' : 'flex'} flexDirection="column">
             <ViewSwitch route={route} width={columns} height={bodyHeight} />
           </Box>
-          {actions.dialog ? <DialogHost dialog={actions.dialog} onClose={actions.closeDialog} width={columns} /> : null}
+          {actions.dialog ? (
+            <DialogHost dialog={actions.dialog} onClose={actions.closeDialog} width={columns} />
+          ) : null}
         </Box>
         {commandLine ? <CommandLine onRun={runCommand} onCancel={() => setCommandLine(false)} /> : null}
         <Footer view={view} notice={ui.notice} />

@@ -27,7 +27,10 @@ interface Actions {
 
 const ActionsContext = createContext<Actions | null>(null);
 
-const VERB: Record<Exclude<ActionKind, 'restartFailed'>, { ing: string; ed: string; feature?: Feature; target?: ConnectorState }> = {
+const VERB: Record<
+  Exclude<ActionKind, 'restartFailed'>,
+  { ing: string; ed: string; feature?: Feature; target?: ConnectorState }
+> = {
   pause: { ing: 'pausing', ed: 'paused', target: 'PAUSED' },
   resume: { ing: 'resuming', ed: 'resumed', target: 'RUNNING' },
   stop: { ing: 'stopping', ed: 'stopped', feature: 'stop', target: 'STOPPED' },
@@ -47,7 +50,8 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
   marksRef.current = ui.marks;
 
   const notice = useCallback(
-    (tone: 'info' | 'ok' | 'warn' | 'error', text: string) => dispatch({ type: 'notice', notice: { tone, text } }),
+    (tone: 'info' | 'ok' | 'warn' | 'error', text: string) =>
+      dispatch({ type: 'notice', notice: { tone, text } }),
     [dispatch],
   );
 
@@ -97,7 +101,10 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
         dispatch({ type: 'marks', marks: left });
       }
       const failed = outcomes.filter((o) => !o.ok);
-      notice(failed.length === 0 ? 'ok' : 'error', `${summarise(verb.ed, outcomes)} on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`);
+      notice(
+        failed.length === 0 ? 'ok' : 'error',
+        `${summarise(verb.ed, outcomes)} on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`,
+      );
       if (failed.length > 1 || (names.length > 1 && failed.length > 0)) {
         setDialog({ kind: 'results', title: `${summarise(verb.ed, outcomes)} — ${context.name}`, outcomes });
       }
@@ -119,7 +126,8 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
         return `  ${n}  ${row ? `${row.state}${row.tasksFailed ? `, ${row.tasksFailed} failed task(s)` : ''}` : '(gone)'}`;
       });
       if (names.length > 10) lines.push(`  +${names.length - 10} more`);
-      if (hidden > 0) lines.push(`⚠ ${hidden} marked connector(s) are hidden by the current filter and included.`);
+      if (hidden > 0)
+        lines.push(`⚠ ${hidden} marked connector(s) are hidden by the current filter and included.`);
       return lines;
     },
     [poller],
@@ -130,18 +138,27 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
       if (kind === 'restartFailed') {
         if (!gate('restart', 'restart-tasks')) return;
         const snapshot = poller.state.snapshot;
-        const failing = snapshot?.rows.filter((r) => r.state === 'FAILED' || r.tasksFailed > 0).map((r) => r.name) ?? [];
+        const failing =
+          snapshot?.rows.filter((r) => r.state === 'FAILED' || r.tasksFailed > 0).map((r) => r.name) ?? [];
         if (failing.length === 0) {
           notice('ok', 'nothing has failed — nothing to restart');
           return;
         }
         confirm({
           title: `Restart ${failing.length} failed connector(s) with their failed tasks on ${context.name}?`,
-          lines: [...targetLines(failing, 0), 'Each: POST /connectors/{name}/restart?includeTasks=true&onlyFailed=true'],
+          lines: [
+            ...targetLines(failing, 0),
+            'Each: POST /connectors/{name}/restart?includeTasks=true&onlyFailed=true',
+          ],
           confirmLabel: 'Restart failed',
           onConfirm: () =>
-            void execute(VERB.restart, failing, (n) => client.restartConnector(n, { includeTasks: true, onlyFailed: true })).then(
-              ({ ok }) => follow(ok, (s, n) => (s.byName.get(n)?.tasksFailed ?? 0) === 0 && s.byName.get(n)?.state !== 'FAILED'),
+            void execute(VERB.restart, failing, (n) =>
+              client.restartConnector(n, { includeTasks: true, onlyFailed: true }),
+            ).then(({ ok }) =>
+              follow(
+                ok,
+                (s, n) => (s.byName.get(n)?.tasksFailed ?? 0) === 0 && s.byName.get(n)?.state !== 'FAILED',
+              ),
             ),
         });
         return;
@@ -165,15 +182,26 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
           options: [
             { value: 'connector', label: 'connector only' },
             { value: 'all', label: 'connector and all tasks', disabledReason: reason },
-            { value: 'failed', label: 'failed tasks only (and the connector if it failed)', disabledReason: reason },
+            {
+              value: 'failed',
+              label: 'failed tasks only (and the connector if it failed)',
+              disabledReason: reason,
+            },
           ],
           onChoose: (value) => {
             const mode = value as RestartMode;
-            const opts = mode === 'all' ? { includeTasks: true } : mode === 'failed' ? { includeTasks: true, onlyFailed: true } : {};
+            const opts =
+              mode === 'all'
+                ? { includeTasks: true }
+                : mode === 'failed'
+                  ? { includeTasks: true, onlyFailed: true }
+                  : {};
             void execute(verb, targets, (n) => client.restartConnector(n, opts)).then(({ ok }) =>
               follow(ok, (s, n) => {
                 const row = s.byName.get(n);
-                return !row || (row.state !== 'RESTARTING' && !row.tasks.some((t) => t.state === 'RESTARTING'));
+                return (
+                  !row || (row.state !== 'RESTARTING' && !row.tasks.some((t) => t.state === 'RESTARTING'))
+                );
               }),
             );
           },
@@ -238,10 +266,15 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
       if (!gate('topics reset', 'topics-reset')) return;
       confirm({
         title: `Reset the active topics of "${name}" on ${context.name}?`,
-        lines: ['PUT /connectors/{name}/topics/reset — the set is rebuilt as the connector uses topics again.'],
+        lines: [
+          'PUT /connectors/{name}/topics/reset — the set is rebuilt as the connector uses topics again.',
+        ],
         confirmLabel: 'Reset topics',
         danger: true,
-        onConfirm: () => void execute({ ing: 'resetting topics of', ed: 'reset topics of' }, [name], (n) => client.resetConnectorTopics(n)),
+        onConfirm: () =>
+          void execute({ ing: 'resetting topics of', ed: 'reset topics of' }, [name], (n) =>
+            client.resetConnectorTopics(n),
+          ),
       });
     },
     [client, confirm, context.name, execute, gate],

@@ -46,7 +46,9 @@ export type UiAction =
   | { type: 'filter'; text: string; editing: boolean }
   | { type: 'problemsOnly'; value: boolean }
   | { type: 'sort'; sort: SortKey }
-  | { type: 'select'; name: string | undefined; index: number };
+  | { type: 'select'; name: string | undefined; index: number }
+  /** Applied only if the selection is still what the sender saw: a key may have moved it since. */
+  | { type: 'reconcileSelection'; seen: { name: string | undefined; index: number }; name: string | undefined; index: number };
 
 export const initialUiState: UiState = {
   stack: [{ view: 'connectors' }],
@@ -80,6 +82,9 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, problemsOnly: action.value };
     case 'sort':
       return { ...state, sort: action.sort };
+    case 'reconcileSelection':
+      if (state.selected !== action.seen.name || state.selectedIndex !== action.seen.index) return state;
+      return { ...state, selected: action.name, selectedIndex: action.index };
     case 'select':
       return state.selected === action.name && state.selectedIndex === action.index
         ? state
@@ -90,7 +95,13 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 const StateContext = createContext<UiState>(initialUiState);
 const DispatchContext = createContext<Dispatch<UiAction>>(() => {});
 
-export function UiStateProvider({ children, initial }: { children: ReactNode; initial?: Partial<UiState> }): ReactNode {
+export function UiStateProvider({
+  children,
+  initial,
+}: {
+  children: ReactNode;
+  initial?: Partial<UiState>;
+}): ReactNode {
   const [state, dispatch] = useReducer(uiReducer, { ...initialUiState, ...initial });
   return (
     <DispatchContext.Provider value={dispatch}>

@@ -2,13 +2,17 @@
 // to the terminal (the terminal, even over SSH, puts it on the local clipboard).
 const OSC52_MAX = 74_994; // what most terminals accept; longer payloads are cut
 
-export function osc52(text: string, env: NodeJS.ProcessEnv = process.env): { sequence: string; truncated: boolean } {
+export function osc52(
+  text: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { sequence: string; truncated: boolean } {
   let payload = Buffer.from(text, 'utf8').toString('base64');
   const truncated = payload.length > OSC52_MAX;
   if (truncated) payload = payload.slice(0, OSC52_MAX - (OSC52_MAX % 4));
   const osc = `\u001b]52;c;${payload}\u0007`;
   // Multiplexers swallow OSC sequences unless passed through in a DCS wrapper.
-  if (env.TMUX) return { sequence: `\u001bPtmux;${osc.replaceAll('\u001b', '\u001b\u001b')}\u001b\\`, truncated };
+  if (env.TMUX)
+    return { sequence: `\u001bPtmux;${osc.replaceAll('\u001b', '\u001b\u001b')}\u001b\\`, truncated };
   if ((env.TERM ?? '').startsWith('screen')) return { sequence: `\u001bP${osc}\u001b\\`, truncated };
   return { sequence: osc, truncated };
 }

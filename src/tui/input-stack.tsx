@@ -12,7 +12,13 @@ interface Registry {
 
 const InputContext = createContext<Registry | null>(null);
 
-export function InputProvider({ children, fallback }: { children: ReactNode; fallback: KeyHandler }): ReactNode {
+export function InputProvider({
+  children,
+  fallback,
+}: {
+  children: ReactNode;
+  fallback: KeyHandler;
+}): ReactNode {
   const stack = useRef<{ current: KeyHandler }[]>([]);
   const fallbackRef = useRef(fallback);
   fallbackRef.current = fallback;
@@ -33,8 +39,25 @@ export function InputProvider({ children, fallback }: { children: ReactNode; fal
     }
     fallbackRef.current(event);
   }, []);
+  // Keys of one chunk ("jj\r" typed fast over SSH) must each see the state the previous key left.
+  // Each key waits for the next timer turn, by which React has committed the previous key's update
+  // (measured: setImmediate and microtasks run before that commit).
+  const queue = useRef<KeyEvent[]>([]);
+  const draining = useRef(false);
+  const drain = useCallback(() => {
+    const event = queue.current.shift();
+    if (!event) {
+      draining.current = false;
+      return;
+    }
+    dispatch(event);
+    setTimeout(drain, 0);
+  }, [dispatch]);
   useInput((input, key) => {
-    for (const event of normalizeKeys(input, key)) dispatch(event);
+    queue.current.push(...normalizeKeys(input, key));
+    if (draining.current) return;
+    draining.current = true;
+    setTimeout(drain, 0);
   });
   return <InputContext.Provider value={registry}>{children}</InputContext.Provider>;
 }

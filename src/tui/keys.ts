@@ -29,7 +29,9 @@ export function normalizeKeys(input: string, key: Key): KeyEvent[] {
   for (const [flag, name] of SPECIAL) {
     if (key[flag]) {
       if (name === 'tab' && key.shift) return [{ name: 'shift+tab', text: '' }];
-      return [{ name: key.ctrl ? `ctrl+${name}` : key.meta && name !== 'escape' ? `meta+${name}` : name, text: '' }];
+      return [
+        { name: key.ctrl ? `ctrl+${name}` : key.meta && name !== 'escape' ? `meta+${name}` : name, text: '' },
+      ];
     }
   }
   if (key.ctrl && input.length === 1) return [{ name: `ctrl+${input.toLowerCase()}`, text: '' }];

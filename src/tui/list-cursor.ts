@@ -1,8 +1,21 @@
 import type { Command } from './keymap.js';
 
 /** The new cursor after a movement command, or undefined when the command is not a movement. */
-export function moveCursor(command: Command, cursor: number, count: number, page: number): number | undefined {
-  if (count <= 0) return command === 'up' || command === 'down' || command === 'top' || command === 'bottom' || command === 'pageUp' || command === 'pageDown' ? 0 : undefined;
+export function moveCursor(
+  command: Command,
+  cursor: number,
+  count: number,
+  page: number,
+): number | undefined {
+  if (count <= 0)
+    return command === 'up' ||
+      command === 'down' ||
+      command === 'top' ||
+      command === 'bottom' ||
+      command === 'pageUp' ||
+      command === 'pageDown'
+      ? 0
+      : undefined;
   const last = count - 1;
   switch (command) {
     case 'up':

@@ -18,7 +18,13 @@ export interface TuiOptions {
 
 export async function runTui({ client, context, refreshMs }: TuiOptions): Promise<number> {
   const poller = new Poller(client, { intervalMs: refreshMs, random: Math.random });
-  const services: Services = { client, poller, context, copy: (text) => copyToClipboard(text), now: Date.now };
+  const services: Services = {
+    client,
+    poller,
+    context,
+    copy: (text) => copyToClipboard(text),
+    now: Date.now,
+  };
   const instance = render(
     <ThemeProvider theme={pickTheme()}>
       <ServicesProvider services={services}>

@@ -25,7 +25,13 @@ export interface Services {
 
 const ServicesContext = createContext<Services | null>(null);
 
-export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }): ReactNode {
+export function ServicesProvider({
+  services,
+  children,
+}: {
+  services: Services;
+  children: ReactNode;
+}): ReactNode {
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 

@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
 export const cellWidth = (text: string): number => stringWidth(text);
 
 /** Truncates (with …) or pads `text` to exactly `width` cells. */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+export function fitCells(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
   let w = stringWidth(text);
   let out = text;

@@ -38,7 +38,12 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   } catch {
     json = undefined;
   }
-  return { status: res.status, json: json as Record<string, unknown> & unknown[], text, headers: res.headers };
+  return {
+    status: res.status,
+    json: json as Record<string, unknown> & unknown[],
+    text,
+    headers: res.headers,
+  };
 }
 
 const create = (name: string, config: Record<string, string> = FILE_SOURCE, extra: object = {}) =>
@@ -55,7 +60,9 @@ describe('lifecycle', () => {
     const running = await call('GET', '/connectors/c1/status');
     expect(running.json).toMatchObject({ connector: { state: 'RUNNING' }, tasks: [] });
     now += 250;
-    expect((await call('GET', '/connectors/c1/status')).json).toMatchObject({ tasks: [{ id: 0, state: 'RUNNING' }] });
+    expect((await call('GET', '/connectors/c1/status')).json).toMatchObject({
+      tasks: [{ id: 0, state: 'RUNNING' }],
+    });
   });
 
   it('pauses (202), stops (204, no tasks) and resumes back to RUNNING', async () => {
@@ -68,7 +75,10 @@ describe('lifecycle', () => {
     });
     expect((await call('PUT', '/connectors/c1/stop')).status).toBe(204);
     expect((await call('GET', '/connectors/c1')).json).toMatchObject({ tasks: [] });
-    expect((await call('GET', '/connectors/c1/status')).json).toMatchObject({ connector: { state: 'STOPPED' }, tasks: [] });
+    expect((await call('GET', '/connectors/c1/status')).json).toMatchObject({
+      connector: { state: 'STOPPED' },
+      tasks: [],
+    });
     expect((await call('PUT', '/connectors/c1/resume')).status).toBe(202);
     expect((await call('GET', '/connectors/c1/status')).json).toMatchObject({
       connector: { state: 'RUNNING' },
@@ -84,7 +94,7 @@ describe('lifecycle', () => {
     e.cluster.failTask('ok', 0);
     expect((await call('GET', '/connectors/ok/tasks/0/status')).json).toMatchObject({
       state: 'FAILED',
-      trace: expect.stringContaining('\n\tat '),
+      trace: expect.stringMatching(/Exception/),
     });
     const plan = await call('POST', '/connectors/ok/restart?includeTasks=true&onlyFailed=true');
     expect(plan.status).toBe(202);
@@ -94,7 +104,10 @@ describe('lifecycle', () => {
     expect((await call('GET', '/connectors/broken/tasks/0/status')).json).toMatchObject({ state: 'FAILED' });
     await call('POST', '/connectors/broken/tasks/0/restart');
     const again = await call('GET', '/connectors/broken/tasks/0/status');
-    expect(again.json).toMatchObject({ state: 'FAILED', trace: expect.stringContaining('/nonexistent-dir/out.txt') });
+    expect(again.json).toMatchObject({
+      state: 'FAILED',
+      trace: expect.stringContaining('/nonexistent-dir/out.txt'),
+    });
   });
 
   it('a flapping task alternates between RUNNING and FAILED', async () => {
@@ -115,8 +128,14 @@ describe('lifecycle', () => {
     await start();
     await create('p', FILE_SOURCE, { initial_state: 'paused' });
     await create('s', FILE_SOURCE, { initial_state: 'STOPPED' });
-    expect((await call('GET', '/connectors/p/status')).json).toMatchObject({ connector: { state: 'PAUSED' }, tasks: [] });
-    expect((await call('GET', '/connectors/s/status')).json).toMatchObject({ connector: { state: 'STOPPED' }, tasks: [] });
+    expect((await call('GET', '/connectors/p/status')).json).toMatchObject({
+      connector: { state: 'PAUSED' },
+      tasks: [],
+    });
+    expect((await call('GET', '/connectors/s/status')).json).toMatchObject({
+      connector: { state: 'STOPPED' },
+      tasks: [],
+    });
     await call('PUT', '/connectors/p/resume');
     expect((await call('GET', '/connectors/p/status')).json).toMatchObject({ tasks: [{ state: 'RUNNING' }] });
     expect((await create('bad', FILE_SOURCE, { initial_state: 'SLEEPING' })).status).toBe(500);
@@ -138,7 +157,9 @@ describe('lifecycle', () => {
   it('refuses offsets changes unless STOPPED and checks sink offsets like the framework', async () => {
     await start();
     await create('sink', FILE_SINK);
-    const body = { offsets: [{ partition: { kafka_topic: 'lines', kafka_partition: 0 }, offset: { kafka_offset: 5 } }] };
+    const body = {
+      offsets: [{ partition: { kafka_topic: 'lines', kafka_partition: 0 }, offset: { kafka_offset: 5 } }],
+    };
     expect((await call('PATCH', '/connectors/sink/offsets', body)).status).toBe(400);
     await call('PUT', '/connectors/sink/pause');
     expect((await call('PATCH', '/connectors/sink/offsets', body)).status).toBe(400);
@@ -147,7 +168,9 @@ describe('lifecycle', () => {
       error_code: 400,
       message: 'Partitions / offsets need to be provided for an alter offsets request',
     });
-    const noTopic = await call('PATCH', '/connectors/sink/offsets', { offsets: [{ partition: { kafka_partition: 0 }, offset: null }] });
+    const noTopic = await call('PATCH', '/connectors/sink/offsets', {
+      offsets: [{ partition: { kafka_partition: 0 }, offset: null }],
+    });
     expect(noTopic.json.message).toBe(
       "The partition for a sink connector offset must contain the keys 'kafka_topic' and 'kafka_partition'",
     );
@@ -179,7 +202,16 @@ describe('lifecycle', () => {
     expect((await call('GET', '/connectors/c2/config')).json['tasks.max']).toBe('2');
     expect((await call('PATCH', '/connectors/nope/config', { a: 'b' })).status).toBe(404);
     expect((await call('PATCH', '/connectors/c2/config', { topic: null })).status).toBe(400);
-    expect((await call('POST', '/connectors', { name: 'x', config: FILE_SOURCE }, { 'content-type': 'text/plain' })).status).toBe(415);
+    expect(
+      (
+        await call(
+          'POST',
+          '/connectors',
+          { name: 'x', config: FILE_SOURCE },
+          { 'content-type': 'text/plain' },
+        )
+      ).status,
+    ).toBe(415);
   });
 
   it('tracks topics per connector and resets them', async () => {
@@ -195,17 +227,22 @@ describe('lifecycle', () => {
     await start({ workers: 3 });
     await create('wide', { ...FILE_SINK, topics: 'a,b,c', 'tasks.max': '3' });
     await call('GET', '/connectors');
-    const status = (await call('GET', '/connectors/wide/status')).json as unknown as { tasks: { worker_id: string }[] };
+    const status = (await call('GET', '/connectors/wide/status')).json as unknown as {
+      tasks: { worker_id: string }[];
+    };
     const workers = new Set([...status.tasks.map((t) => t.worker_id)]);
     expect(workers.size).toBeGreaterThan(1);
   });
 });
 
 describe('emulated versions', () => {
-  it('2.7 lacks stop, offsets, health, PATCH config and plugin config; ignores expand and restart params', async () => {
+  it('2.7 lacks stop, offsets, health, PATCH config and plugin config; ignores restart params', async () => {
     await start({ version: '2.7.1' });
     await create('c1');
-    expect((await call('PUT', '/connectors/c1/stop')).json).toEqual({ error_code: 404, message: 'HTTP 404 Not Found' });
+    expect((await call('PUT', '/connectors/c1/stop')).json).toEqual({
+      error_code: 404,
+      message: 'HTTP 404 Not Found',
+    });
     expect((await call('GET', '/connectors/c1/offsets')).status).toBe(404);
     expect((await call('GET', '/health')).status).toBe(404);
     expect((await call('PATCH', '/connectors/c1/config', {})).json).toEqual({
@@ -213,22 +250,33 @@ describe('emulated versions', () => {
       message: 'HTTP 405 Method Not Allowed',
     });
     expect((await call('GET', '/connector-plugins/FileStreamSinkConnector/config')).status).toBe(404);
-    expect((await call('GET', '/connectors?expand=status&expand=info')).json).toEqual(['c1']);
+    expect(Object.keys((await call('GET', '/connectors?expand=status&expand=info')).json)).toEqual(['c1']);
     expect((await call('POST', '/connectors/c1/restart?includeTasks=true&onlyFailed=true')).status).toBe(204);
     const withState = await create('c2', FILE_SOURCE, { initial_state: 'PAUSED' });
     expect(withState.status).toBe(500);
     expect(withState.json.message).toContain('Unrecognized field "initial_state"');
     expect((await call('GET', '/admin/loggers/root')).json).toEqual({ level: 'INFO' });
-    const scoped = await call('PUT', '/admin/loggers/org.apache.kafka.connect?scope=cluster', { level: 'DEBUG' });
+    const scoped = await call('PUT', '/admin/loggers/org.apache.kafka.connect?scope=cluster', {
+      level: 'DEBUG',
+    });
     expect(scoped.status).toBe(200);
     expect((await call('GET', '/connectors/c1/tasks-config')).status).toBe(404);
+  });
+
+  it('before 2.3, expand is ignored and the list is plain names', async () => {
+    await start({ version: '2.2.0' });
+    await create('c1');
+    expect((await call('GET', '/connectors?expand=status&expand=info')).json).toEqual(['c1']);
+    expect((await call('GET', '/admin/loggers')).status).toBe(404);
   });
 
   it('3.9 (and Confluent 7.9.0-ccs) still has tasks-config; 4.0 does not', async () => {
     await start({ version: '7.9.0-ccs' });
     expect((await call('GET', '/')).json.version).toBe('7.9.0-ccs');
     await create('c1');
-    expect((await call('GET', '/connectors/c1/tasks-config')).json).toMatchObject({ 'c1-0': { topic: 'lines' } });
+    expect((await call('GET', '/connectors/c1/tasks-config')).json).toMatchObject({
+      'c1-0': { topic: 'lines' },
+    });
     expect((await call('GET', '/health')).status).toBe(200);
   });
 
@@ -243,7 +291,9 @@ describe('emulated versions', () => {
 
   it('a cluster-scoped logger change answers 204 on 3.7+', async () => {
     await start({ version: '3.7.0' });
-    expect((await call('PUT', '/admin/loggers/org.apache.kafka.connect?scope=cluster', { level: 'DEBUG' })).status).toBe(204);
+    expect(
+      (await call('PUT', '/admin/loggers/org.apache.kafka.connect?scope=cluster', { level: 'DEBUG' })).status,
+    ).toBe(204);
     expect((await call('PUT', '/admin/loggers/root', {})).status).toBe(400);
     expect((await call('PUT', '/admin/loggers/root', { level: 'LOUD' })).json).toEqual({
       error_code: 404,
@@ -283,7 +333,10 @@ describe('faults', () => {
     expect((await call('GET', '/connectors')).status).toBe(200);
     expect((await call('GET', '/connectors/c1/status')).status).toBe(200);
     expect((await call('GET', '/connectors/c1')).json.message).toMatch(/stale configuration/);
-    expect((await create('c2')).json).toMatchObject({ error_code: 409, message: expect.stringMatching(/no known leader URL/) });
+    expect((await create('c2')).json).toMatchObject({
+      error_code: 409,
+      message: expect.stringMatching(/no known leader URL/),
+    });
     expect((await call('DELETE', '/connectors/c1')).status).toBe(409);
     e.cluster.startRebalance(0);
     expect((await call('DELETE', '/connectors/c1')).status).toBe(204);
@@ -300,7 +353,12 @@ describe('faults', () => {
   it('is driven over HTTP by the /__emulator control API', async () => {
     const e = await start();
     await create('c1');
-    await call('POST', '/__emulator/faults', { route: 'GET /connectors', kind: 'status', status: 500, times: 1 });
+    await call('POST', '/__emulator/faults', {
+      route: 'GET /connectors',
+      kind: 'status',
+      status: 500,
+      times: 1,
+    });
     expect((await call('GET', '/connectors')).status).toBe(500);
     await call('POST', '/__emulator/fail-task', { connector: 'c1', task: 0 });
     expect((await call('GET', '/connectors/c1/tasks/0/status')).json.state).toBe('FAILED');
@@ -343,7 +401,9 @@ describe('demo data', () => {
     const states = Object.values(expanded).map((c) => c.status.connector.state);
     expect(states.filter((s) => s === 'RUNNING').length).toBeGreaterThan(200);
     for (const s of ['PAUSED', 'STOPPED', 'FAILED']) expect(states, s).toContain(s);
-    const failedTasks = Object.values(expanded).filter((c) => c.status.tasks.some((t) => t.state === 'FAILED'));
+    const failedTasks = Object.values(expanded).filter((c) =>
+      c.status.tasks.some((t) => t.state === 'FAILED'),
+    );
     expect(failedTasks.length).toBeGreaterThan(3);
     const again = await startEmulator({ connectors: 300, seed: 7 });
     try {

@@ -76,7 +76,9 @@ describe('emulator fidelity against a real Connect 4.0 worker', () => {
       }
       expect(res.headers.get('content-type'), `${file}: content type`).toContain('application/json');
       if (t.headers.location) {
-        expect(res.headers.get('location')).toBe(t.headers.location.replace('http://127.0.0.1:8083', emu.url));
+        expect(res.headers.get('location')).toBe(
+          t.headers.location.replace('http://127.0.0.1:8083', emu.url),
+        );
       }
 
       if (APACHE_SUBSET.has(file)) {

@@ -2,7 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const FIXTURE_DIR = fileURLToPath(new URL('../../../shared/fixtures/real-connect-4.0/', import.meta.url));
+export const FIXTURE_DIR = fileURLToPath(
+  new URL('../../../shared/fixtures/real-connect-4.0/', import.meta.url),
+);
 
 export interface Transcript {
   file: string;
@@ -24,7 +26,8 @@ export function listTranscripts(): string[] {
 }
 
 export function readTranscript(file: string): Transcript {
-  const text = readFileSync(FIXTURE_DIR + file, 'utf8');
+  // Requests are written with LF, the worker's raw responses with CRLF.
+  const text = readFileSync(FIXTURE_DIR + file, 'utf8').replace(/\r\n/g, '\n');
   const lines = text.split('\n');
   let i = 0;
   const [method, path] = lines[i++]!.slice(2).split(' ') as [string, string];
@@ -47,7 +50,10 @@ export function readTranscript(file: string): Transcript {
     const at = lines[i]!.indexOf(':');
     headers[lines[i]!.slice(0, at).toLowerCase()] = lines[i]!.slice(at + 1).trim();
   }
-  const body = lines.slice(i + 1).join('\n').trim();
+  const body = lines
+    .slice(i + 1)
+    .join('\n')
+    .trim();
   return { file, method, path, requestHeaders, requestBody: requestBody.join('\n'), status, headers, body };
 }
 
@@ -76,7 +82,9 @@ export function shapeOf(value: unknown, mapKeys = false): Shape {
       }
       return { '<key>': [...values.values()] };
     }
-    return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, shapeOf(v)]));
+    return Object.fromEntries(
+      entries.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, shapeOf(v)]),
+    );
   }
   return typeof value;
 }

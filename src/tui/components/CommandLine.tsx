@@ -11,7 +11,13 @@ export function completions(input: string): string[] {
   return COMMANDS.filter((c) => c.startsWith(word));
 }
 
-export function CommandLine({ onRun, onCancel }: { onRun: (command: string) => void; onCancel: () => void }): ReactNode {
+export function CommandLine({
+  onRun,
+  onCancel,
+}: {
+  onRun: (command: string) => void;
+  onCancel: () => void;
+}): ReactNode {
   const theme = useTheme();
   const [text, setText] = useState('');
   const candidates = completions(text);
@@ -22,7 +28,8 @@ export function CommandLine({ onRun, onCancel }: { onRun: (command: string) => v
       onRun(exact ?? (candidates.length === 1 ? candidates[0]! : text.trim()));
     } else if (key.name === 'tab') {
       if (candidates.length > 0) setText(candidates[0]!);
-    } else if (key.name === 'backspace' || key.name === 'delete') setText((t) => [...t].slice(0, -1).join(''));
+    } else if (key.name === 'backspace' || key.name === 'delete')
+      setText((t) => [...t].slice(0, -1).join(''));
     else if (key.name === 'ctrl+u') setText('');
     else if (key.text) setText((t) => t + key.text);
     return true;
@@ -32,7 +39,9 @@ export function CommandLine({ onRun, onCancel }: { onRun: (command: string) => v
       <Text color={theme.accent}>:</Text>
       {text}
       <Text inverse> </Text>
-      <Text color={theme.muted}>{`  ${candidates.join(' ') || 'no such command'}  (Tab completes, Enter runs, Esc cancels)`}</Text>
+      <Text
+        color={theme.muted}
+      >{`  ${candidates.join(' ') || 'no such command'}  (Tab completes, Enter runs, Esc cancels)`}</Text>
     </Text>
   );
 }

@@ -25,7 +25,15 @@ export type Dialog =
   | { kind: 'results'; title: string; outcomes: BulkOutcome[] }
   | { kind: 'message'; title: string; lines: string[] };
 
-export function DialogHost({ dialog, onClose, width }: { dialog: Dialog; onClose: () => void; width: number }): ReactNode {
+export function DialogHost({
+  dialog,
+  onClose,
+  width,
+}: {
+  dialog: Dialog;
+  onClose: () => void;
+  width: number;
+}): ReactNode {
   const theme = useTheme();
   return (
     <Box
@@ -46,11 +54,18 @@ export function DialogHost({ dialog, onClose, width }: { dialog: Dialog; onClose
   );
 }
 
-function Confirm({ dialog, onClose }: { dialog: Extract<Dialog, { kind: 'confirm' }>; onClose: () => void }): ReactNode {
+function Confirm({
+  dialog,
+  onClose,
+}: {
+  dialog: Extract<Dialog, { kind: 'confirm' }>;
+  onClose: () => void;
+}): ReactNode {
   const theme = useTheme();
   const [focus, setFocus] = useState<'cancel' | 'confirm'>('cancel');
   useKeys((key) => {
-    if (['left', 'right', 'tab', 'shift+tab', 'h', 'l'].includes(key.name)) setFocus((f) => (f === 'cancel' ? 'confirm' : 'cancel'));
+    if (['left', 'right', 'tab', 'shift+tab', 'h', 'l'].includes(key.name))
+      setFocus((f) => (f === 'cancel' ? 'confirm' : 'cancel'));
     else if (key.name === 'escape' || key.name === 'q' || key.name === 'n') onClose();
     else if (key.name === 'enter') {
       onClose();
@@ -76,12 +91,19 @@ function Confirm({ dialog, onClose }: { dialog: Extract<Dialog, { kind: 'confirm
   );
 }
 
-function Choice({ dialog, onClose }: { dialog: Extract<Dialog, { kind: 'choice' }>; onClose: () => void }): ReactNode {
+function Choice({
+  dialog,
+  onClose,
+}: {
+  dialog: Extract<Dialog, { kind: 'choice' }>;
+  onClose: () => void;
+}): ReactNode {
   const theme = useTheme();
   const [cursor, setCursor] = useState(0);
   useKeys((key) => {
     if (key.name === 'up' || key.name === 'k') setCursor((c) => Math.max(0, c - 1));
-    else if (key.name === 'down' || key.name === 'j') setCursor((c) => Math.min(dialog.options.length - 1, c + 1));
+    else if (key.name === 'down' || key.name === 'j')
+      setCursor((c) => Math.min(dialog.options.length - 1, c + 1));
     else if (key.name === 'escape' || key.name === 'q') onClose();
     else if (key.name === 'enter') {
       const option = dialog.options[cursor]!;
@@ -106,7 +128,12 @@ function Choice({ dialog, onClose }: { dialog: Extract<Dialog, { kind: 'choice' 
         </Text>
       ))}
       {dialog.options.map((option, i) => (
-        <Text key={option.value} inverse={i === cursor} color={option.disabledReason ? theme.muted : undefined} wrap="truncate-end">
+        <Text
+          key={option.value}
+          inverse={i === cursor}
+          color={option.disabledReason ? theme.muted : undefined}
+          wrap="truncate-end"
+        >
           {`${i + 1}. ${option.label}${option.disabledReason ? ` — ${option.disabledReason}` : ''}`}
         </Text>
       ))}
@@ -115,12 +142,19 @@ function Choice({ dialog, onClose }: { dialog: Extract<Dialog, { kind: 'choice' 
   );
 }
 
-function Results({ dialog, onClose }: { dialog: Extract<Dialog, { kind: 'results' }>; onClose: () => void }): ReactNode {
+function Results({
+  dialog,
+  onClose,
+}: {
+  dialog: Extract<Dialog, { kind: 'results' }>;
+  onClose: () => void;
+}): ReactNode {
   const theme = useTheme();
   const [offset, setOffset] = useState(0);
   const page = 12;
   useKeys((key) => {
-    if (key.name === 'down' || key.name === 'j') setOffset((o) => Math.min(Math.max(0, dialog.outcomes.length - page), o + 1));
+    if (key.name === 'down' || key.name === 'j')
+      setOffset((o) => Math.min(Math.max(0, dialog.outcomes.length - page), o + 1));
     else if (key.name === 'up' || key.name === 'k') setOffset((o) => Math.max(0, o - 1));
     else if (key.name === 'escape' || key.name === 'enter' || key.name === 'q') onClose();
     return true;
@@ -132,7 +166,11 @@ function Results({ dialog, onClose }: { dialog: Extract<Dialog, { kind: 'results
           {`${o.ok ? '✓' : o.gone ? '–' : '✗'} ${o.name}${o.ok ? '' : `: ${o.gone ? 'already gone' : o.error}`}`}
         </Text>
       ))}
-      {dialog.outcomes.length > page ? <Text color={theme.muted}>{`↑/↓ scroll (${offset + 1}–${Math.min(offset + page, dialog.outcomes.length)} of ${dialog.outcomes.length})`}</Text> : null}
+      {dialog.outcomes.length > page ? (
+        <Text
+          color={theme.muted}
+        >{`↑/↓ scroll (${offset + 1}–${Math.min(offset + page, dialog.outcomes.length)} of ${dialog.outcomes.length})`}</Text>
+      ) : null}
       <Text color={theme.muted}>Enter or Esc closes</Text>
     </Box>
   );

@@ -8,8 +8,12 @@ import { useTheme } from '../theme-context.js';
 
 export function Footer({ view, notice }: { view: ViewId; notice: Notice | undefined }): ReactNode {
   const theme = useTheme();
-  const hints = KEYMAP.filter((b) => b.footer?.includes(view)).map((b) => `${formatKey(b.keys[0]!)} ${shortLabel(b.command)}`);
-  const tone = notice ? { ok: theme.ok, error: theme.error, warn: theme.warn, info: theme.info }[notice.tone] : undefined;
+  const hints = KEYMAP.filter((b) => b.footer?.includes(view)).map(
+    (b) => `${formatKey(b.keys[0]!)} ${shortLabel(b.command)}`,
+  );
+  const tone = notice
+    ? { ok: theme.ok, error: theme.error, warn: theme.warn, info: theme.info }[notice.tone]
+    : undefined;
   return (
     <Box flexDirection="column">
       {notice ? (

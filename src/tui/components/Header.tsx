@@ -40,7 +40,9 @@ export function Header({ version }: { version: string | undefined }): ReactNode 
         ) : (
           <Text color={theme.muted}>{state.errorMessage ? 'no data yet' : 'loading…'}</Text>
         )}
-        {state.snapshot ? <Text color={theme.muted}>{`${state.snapshot.rows.length} connectors`}</Text> : null}
+        {state.snapshot ? (
+          <Text color={theme.muted}>{`${state.snapshot.rows.length} connectors`}</Text>
+        ) : null}
       </Box>
     </Box>
   );

@@ -20,7 +20,15 @@ export interface TextPagerProps {
   onKey?: (name: string) => boolean;
 }
 
-export function TextPager({ view, lines, height, pinned, pinnedHeight = 0, lineColour, onKey }: TextPagerProps): ReactNode {
+export function TextPager({
+  view,
+  lines,
+  height,
+  pinned,
+  pinnedHeight = 0,
+  lineColour,
+  onKey,
+}: TextPagerProps): ReactNode {
   const theme = useTheme();
   const [top, setTop] = useState(0);
   const [wrap, setWrap] = useState(false);
@@ -53,7 +61,8 @@ export function TextPager({ view, lines, height, pinned, pinnedHeight = 0, lineC
       } else if (key.name === 'escape') {
         setSearching(false);
         setQuery('');
-      } else if (key.name === 'backspace' || key.name === 'delete') setQuery((q) => [...q].slice(0, -1).join(''));
+      } else if (key.name === 'backspace' || key.name === 'delete')
+        setQuery((q) => [...q].slice(0, -1).join(''));
       else if (key.text) setQuery((q) => q + key.text);
       return true;
     }

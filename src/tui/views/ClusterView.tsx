@@ -6,7 +6,7 @@ import type { ServerInfo } from '../../connect/types.js';
 import { describeError } from '../../connect/errors.js';
 import { TextPager } from '../components/TextPager.js';
 import { usePollerState, useServices } from '../services.js';
-import { fit } from '../text-fit.js';
+import { fitCells } from '../text-fit.js';
 
 export function ClusterView({ height }: { height: number; width: number }): ReactNode {
   const { client, context } = useServices();
@@ -32,16 +32,23 @@ export function ClusterView({ height }: { height: number; width: number }): Reac
     );
   } else lines.push('Loading…');
   if (snapshot) {
-    const states = Object.entries(snapshot.countsByState).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`);
-    const tasks = Object.entries(snapshot.taskCountsByState).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`);
+    const states = Object.entries(snapshot.countsByState)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${s}`);
+    const tasks = Object.entries(snapshot.taskCountsByState)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${s}`);
     lines.push(
       '',
       `connectors     ${snapshot.rows.length}: ${states.join(', ') || 'none'}`,
       `tasks          ${tasks.join(', ') || 'none'}`,
       `listing        ${snapshot.mode === 'expand' ? 'one request per refresh (?expand=status&expand=info)' : 'one request per connector (Connect < 2.3)'}`,
       '',
-      `${fit('WORKER', 26)} ${fit('CONNECTORS', 10, 'right')} ${fit('TASKS', 6, 'right')} ${fit('FAILED', 6, 'right')}`,
-      ...snapshot.workers.map((w) => `${fit(w.id, 26)} ${fit(String(w.connectors), 10, 'right')} ${fit(String(w.tasks), 6, 'right')} ${fit(String(w.failed), 6, 'right')}`),
+      `${fitCells('WORKER', 26)} ${fitCells('CONNECTORS', 10, 'right')} ${fitCells('TASKS', 6, 'right')} ${fitCells('FAILED', 6, 'right')}`,
+      ...snapshot.workers.map(
+        (w) =>
+          `${fitCells(w.id, 26)} ${fitCells(String(w.connectors), 10, 'right')} ${fitCells(String(w.tasks), 6, 'right')} ${fitCells(String(w.failed), 6, 'right')}`,
+      ),
     );
   }
   const caps = client.knownCapabilities;
@@ -49,7 +56,9 @@ export function ClusterView({ height }: { height: number; width: number }): Reac
     lines.push('', 'CAPABILITIES');
     for (const row of caps.table()) {
       const mark = row.supported === undefined ? '?' : row.supported ? '✓' : '✗';
-      lines.push(`${mark} ${fit(row.label, 46)} ${row.supported === false ? (row.reason ?? `needs ${row.since}`) : `since ${row.since}${row.removedIn ? `, removed in ${row.removedIn}` : ''}`}`);
+      lines.push(
+        `${mark} ${fitCells(row.label, 46)} ${row.supported === false ? (row.reason ?? `needs ${row.since}`) : `since ${row.since}${row.removedIn ? `, removed in ${row.removedIn}` : ''}`}`,
+      );
     }
   }
   return (
@@ -58,4 +67,3 @@ export function ClusterView({ height }: { height: number; width: number }): Reac
     </Box>
   );
 }
-

@@ -13,7 +13,9 @@ export function ConfigView({ name, height }: { name: string; height: number }): 
   const { snapshot } = usePollerState();
   const config = snapshot?.byName.get(name)?.config;
   const masked = config ? maskConfig(config) : undefined;
-  const sorted = masked ? Object.fromEntries(Object.entries(masked).sort(([a], [b]) => a.localeCompare(b))) : undefined;
+  const sorted = masked
+    ? Object.fromEntries(Object.entries(masked).sort(([a], [b]) => a.localeCompare(b)))
+    : undefined;
   const text = sorted ? JSON.stringify(sorted, null, 2) : `No config known for "${name}".`;
   return (
     <TextPager
@@ -23,7 +25,12 @@ export function ConfigView({ name, height }: { name: string; height: number }): 
       lineColour={(line) => (line.includes('••••') ? theme.warn : undefined)}
       onKey={(key) => {
         if (key !== 'y' || !sorted) return false;
-        void copy(text).then((how) => dispatch({ type: 'notice', notice: { tone: 'ok', text: `copied the config, secrets masked (${how})` } }));
+        void copy(text).then((how) =>
+          dispatch({
+            type: 'notice',
+            notice: { tone: 'ok', text: `copied the config, secrets masked (${how})` },
+          }),
+        );
         return true;
       }}
     />

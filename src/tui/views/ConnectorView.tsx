@@ -11,11 +11,19 @@ import { useKeys } from '../input-stack.js';
 import { commandFor } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
 import { usePollerState, useServices } from '../services.js';
-import { fit } from '../text-fit.js';
+import { fitCells } from '../text-fit.js';
 import { stateColour } from '../theme.js';
 import { useTheme } from '../theme-context.js';
 
-export function ConnectorView({ name, width, height }: { name: string; width: number; height: number }): ReactNode {
+export function ConnectorView({
+  name,
+  width,
+  height,
+}: {
+  name: string;
+  width: number;
+  height: number;
+}): ReactNode {
   const theme = useTheme();
   const dispatch = useUiDispatch();
   const actions = useActions();
@@ -45,7 +53,10 @@ export function ConnectorView({ name, width, height }: { name: string; width: nu
   useEffect(() => {
     if (snapshot && !row && !snapshot.skipped.includes(name)) {
       dispatch({ type: 'home' });
-      dispatch({ type: 'notice', notice: { tone: 'warn', text: `"${name}" no longer exists on the cluster (deleted elsewhere?)` } });
+      dispatch({
+        type: 'notice',
+        notice: { tone: 'warn', text: `"${name}" no longer exists on the cluster (deleted elsewhere?)` },
+      });
     }
   }, [snapshot, row, name, dispatch]);
 
@@ -69,7 +80,10 @@ export function ConnectorView({ name, width, height }: { name: string; width: nu
         if (entry === undefined) return true;
         const task = entry === null ? undefined : tasks.find((t) => t.id === entry);
         if (entry !== null && !task?.trace) {
-          dispatch({ type: 'notice', notice: { tone: 'info', text: `task ${entry} is ${task?.state ?? 'unknown'} — no trace` } });
+          dispatch({
+            type: 'notice',
+            notice: { tone: 'info', text: `task ${entry} is ${task?.state ?? 'unknown'} — no trace` },
+          });
           return true;
         }
         dispatch({ type: 'push', route: { view: 'trace', name, task: entry } });
@@ -82,7 +96,9 @@ export function ConnectorView({ name, width, height }: { name: string; width: nu
         dispatch({ type: 'push', route: { view: 'topics', name } });
         return true;
       case 'copy':
-        void copy(name).then((how) => dispatch({ type: 'notice', notice: { tone: 'ok', text: `copied "${name}" (${how})` } }));
+        void copy(name).then((how) =>
+          dispatch({ type: 'notice', notice: { tone: 'ok', text: `copied "${name}" (${how})` } }),
+        );
         return true;
       case 'pause':
       case 'resume':
@@ -97,7 +113,9 @@ export function ConnectorView({ name, width, height }: { name: string; width: nu
   });
 
   if (!row) {
-    return <Text color={theme.muted}>{snapshot ? `Waiting for "${name}" to report a status…` : 'Loading…'}</Text>;
+    return (
+      <Text color={theme.muted}>{snapshot ? `Waiting for "${name}" to report a status…` : 'Loading…'}</Text>
+    );
   }
 
   const config = row.config ? maskConfig(row.config) : {};
@@ -119,8 +137,12 @@ export function ConnectorView({ name, width, height }: { name: string; width: nu
         <Text color={stateColour(theme, row.health)}>{row.health}</Text>
         <Text color={theme.muted}>{`  ${row.type} · ${row.pluginClass || '?'} · on ${row.worker}`}</Text>
       </Text>
-      <Text color={theme.muted}>{`tasks ${row.tasksRunning}/${row.tasksTotal} running${row.tasksFailed ? `, ${row.tasksFailed} failed` : ''}`}</Text>
-      <Text color={theme.muted}>{`${fit('ID', idW)} ${fit('STATE', stateW)} ${fit('WORKER', workerW)} ERROR`}</Text>
+      <Text
+        color={theme.muted}
+      >{`tasks ${row.tasksRunning}/${row.tasksTotal} running${row.tasksFailed ? `, ${row.tasksFailed} failed` : ''}`}</Text>
+      <Text
+        color={theme.muted}
+      >{`${fitCells('ID', idW)} ${fitCells('STATE', stateW)} ${fitCells('WORKER', workerW)} ERROR`}</Text>
       {entries.length === 0 ? <Text color={theme.muted}>(no tasks)</Text> : null}
       {entries.map((entry, i) => {
         const selected = i === safeCursor;
@@ -128,22 +150,32 @@ export function ConnectorView({ name, width, height }: { name: string; width: nu
           const c = row.status.connector;
           return (
             <Text key="connector" inverse={selected} wrap="truncate-end">
-              {fit('conn', idW)} <Text color={stateColour(theme, c.state)}>{fit(c.state, stateW)}</Text>{' '}
-              {fit(c.worker_id, workerW)} <Text color={theme.error}>{fit(firstLine(c.trace ?? ''), errW)}</Text>
+              {fitCells('conn', idW)}{' '}
+              <Text color={stateColour(theme, c.state)}>{fitCells(c.state, stateW)}</Text>{' '}
+              {fitCells(c.worker_id, workerW)}{' '}
+              <Text color={theme.error}>{fitCells(firstLine(c.trace ?? ''), errW)}</Text>
             </Text>
           );
         }
         const t = tasks.find((x) => x.id === entry)!;
         return (
           <Text key={t.id} inverse={selected} wrap="truncate-end">
-            {fit(String(t.id), idW)} <Text color={stateColour(theme, t.state)}>{fit(t.state, stateW)}</Text>{' '}
-            {fit(t.worker_id, workerW)} <Text color={theme.error}>{fit(t.trace ? firstLine(t.trace) : '', errW)}</Text>
+            {fitCells(String(t.id), idW)}{' '}
+            <Text color={stateColour(theme, t.state)}>{fitCells(t.state, stateW)}</Text>{' '}
+            {fitCells(t.worker_id, workerW)}{' '}
+            <Text color={theme.error}>{fitCells(t.trace ? firstLine(t.trace) : '', errW)}</Text>
           </Text>
         );
       })}
       <Text wrap="truncate-end">
         <Text color={theme.muted}>topics </Text>
-        {topics === undefined ? '…' : typeof topics === 'string' ? <Text color={theme.muted}>{topics}</Text> : topics.join(', ') || '(none yet)'}
+        {topics === undefined ? (
+          '…'
+        ) : typeof topics === 'string' ? (
+          <Text color={theme.muted}>{topics}</Text>
+        ) : (
+          topics.join(', ') || '(none yet)'
+        )}
       </Text>
       <Text color={theme.muted}>{`config (${configKeys.length} keys, secrets masked; c for all)`}</Text>
       {configKeys.slice(0, configRows).map((k) => (

@@ -1,6 +1,6 @@
 // Home: one row per connector, windowed, fuzzy-filtered, sortable, with marks.
 import { Box, Text } from 'ink';
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import { fuzzyFilter } from '../../domain/fuzzy.js';
 import { isProblem } from '../../domain/health.js';
 import { followSelection, markAll, toggleMark } from '../../domain/selection.js';
@@ -13,7 +13,7 @@ import { useKeys } from '../input-stack.js';
 import { commandFor } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
 import { usePollerState, useServices } from '../services.js';
-import { fit } from '../text-fit.js';
+import { fitCells } from '../text-fit.js';
 import { stateColour } from '../theme.js';
 import { useTheme } from '../theme-context.js';
 import { useChangedRows } from '../use-changed-rows.js';
@@ -32,8 +32,12 @@ export function useVisibleRows(): VisibleRow[] {
     const sorted = sortRows(base, ui.sort);
     if (ui.filter === '') return sorted.map((row) => ({ row, positions: [] }));
     // Filtering keeps the sort order, so a row does not jump around as the query grows.
-    const matched = new Map(fuzzyFilter(sorted, ui.filter, (r) => r.name).map((m) => [m.item.name, m.positions]));
-    return sorted.filter((r) => matched.has(r.name)).map((row) => ({ row, positions: matched.get(row.name)! }));
+    const matched = new Map(
+      fuzzyFilter(sorted, ui.filter, (r) => r.name).map((m) => [m.item.name, m.positions]),
+    );
+    return sorted
+      .filter((r) => matched.has(r.name))
+      .map((row) => ({ row, positions: matched.get(row.name)! }));
   }, [snapshot, ui.problemsOnly, ui.sort, ui.filter]);
 }
 
@@ -51,11 +55,10 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
   const listHeight = Math.max(1, height - 2);
 
   // Keep the selection on the same connector (or its neighbour) as the list changes.
-  const lastNames = useRef(names);
   useEffect(() => {
-    lastNames.current = names;
     const name = names[cursor];
-    if (name !== ui.selected || cursor !== ui.selectedIndex) dispatch({ type: 'select', name, index: cursor });
+    if (name !== ui.selected || cursor !== ui.selectedIndex)
+      dispatch({ type: 'select', name, index: cursor });
   }, [names, cursor, ui.selected, ui.selectedIndex, dispatch]);
 
   const select = (index: number) => dispatch({ type: 'select', name: names[index], index });
@@ -101,7 +104,10 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
         return true;
       case 'problems':
         dispatch({ type: 'problemsOnly', value: !ui.problemsOnly });
-        dispatch({ type: 'notice', notice: { tone: 'info', text: ui.problemsOnly ? 'showing all connectors' : 'problems only' } });
+        dispatch({
+          type: 'notice',
+          notice: { tone: 'info', text: ui.problemsOnly ? 'showing all connectors' : 'problems only' },
+        });
         return true;
       case 'sort': {
         const next = SORT_KEYS[(SORT_KEYS.indexOf(ui.sort) + 1) % SORT_KEYS.length]!;
@@ -144,7 +150,7 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
   });
 
   const columns = layoutColumns(width);
-  const header = columns.map((c) => fit(c.title, c.width, c.align)).join(' ');
+  const header = columns.map((c) => fitCells(c.title, c.width, c.align)).join(' ');
   return (
     <Box flexDirection="column" height={height}>
       <Text color={theme.muted} wrap="truncate-end">
@@ -256,35 +262,35 @@ function ConnectorLine({
       case 'state':
         return (
           <Text key={c.key} color={stateColour(theme, row.state)}>
-            {fit(row.state, c.width) + sep}
+            {fitCells(row.state, c.width) + sep}
           </Text>
         );
       case 'tasks': {
         const text = `${row.tasksRunning}/${row.tasksTotal}${row.tasksFailed > 0 ? ` ${row.tasksFailed}F` : ''}`;
         return (
           <Text key={c.key} color={row.tasksFailed > 0 ? theme.error : undefined}>
-            {fit(text, c.width) + sep}
+            {fitCells(text, c.width) + sep}
           </Text>
         );
       }
       case 'health':
         return (
           <Text key={c.key} color={stateColour(theme, row.health)} bold={row.health === 'FAILED'}>
-            {fit(row.health, c.width) + sep}
+            {fitCells(row.health, c.width) + sep}
           </Text>
         );
       case 'type':
-        return <Text key={c.key}>{fit(row.type, c.width) + sep}</Text>;
+        return <Text key={c.key}>{fitCells(row.type, c.width) + sep}</Text>;
       case 'worker':
         return (
           <Text key={c.key} color={theme.muted}>
-            {fit(row.worker ?? '', c.width) + sep}
+            {fitCells(row.worker ?? '', c.width) + sep}
           </Text>
         );
-      case 'plugin':
+      default:
         return (
           <Text key={c.key} color={theme.muted}>
-            {fit(row.plugin, c.width) + sep}
+            {fitCells(row.plugin, c.width) + sep}
           </Text>
         );
     }
@@ -297,9 +303,19 @@ function ConnectorLine({
 }
 
 /** The name with the fuzzy-matched characters highlighted; padded to the column in cells. */
-function Name({ name, positions, width, sep }: { name: string; positions: number[]; width: number; sep: string }): ReactNode {
+function Name({
+  name,
+  positions,
+  width,
+  sep,
+}: {
+  name: string;
+  positions: number[];
+  width: number;
+  sep: string;
+}): ReactNode {
   const theme = useTheme();
-  const text = fit(name, width);
+  const text = fitCells(name, width);
   if (positions.length === 0) return <Text>{text + sep}</Text>;
   const hits = new Set(positions);
   const chars = [...text];

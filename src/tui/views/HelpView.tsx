@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { bindingsFor, type ViewId } from '../keymap.js';
 import { formatKey } from '../keys.js';
 import { TextPager } from '../components/TextPager.js';
-import { fit } from '../text-fit.js';
+import { fitCells } from '../text-fit.js';
 import { useServices } from '../services.js';
 
 export function helpLines(of: ViewId, readonly: boolean): string[] {
@@ -11,9 +11,12 @@ export function helpLines(of: ViewId, readonly: boolean): string[] {
   for (const b of bindingsFor(of)) {
     const keys = b.keys.map(formatKey).join(' / ');
     const note = b.mutating && readonly ? ' (disabled: read-only)' : '';
-    lines.push(`${fit(keys, 14)} ${b.description}${note}`);
+    lines.push(`${fitCells(keys, 14)} ${b.description}${note}`);
   }
-  lines.push('', 'Ctrl-C quits from anywhere. Commands after ":": connectors, cluster, plugins, topics, help, quit.');
+  lines.push(
+    '',
+    'Ctrl-C quits from anywhere. Commands after ":": connectors, cluster, plugins, topics, help, quit.',
+  );
   return lines;
 }
 

@@ -10,7 +10,7 @@ import { useKeys } from '../input-stack.js';
 import { commandFor } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
 import { useServices } from '../services.js';
-import { fit } from '../text-fit.js';
+import { fitCells } from '../text-fit.js';
 import { useTheme } from '../theme-context.js';
 
 export function PluginsView({ height, width }: { height: number; width: number }): ReactNode {
@@ -40,17 +40,21 @@ export function PluginsView({ height, width }: { height: number; width: number }
     }
     return false;
   });
-  if (!Array.isArray(plugins)) return <Text color={plugins ? theme.error : theme.muted}>{plugins ?? 'Loading plugins…'}</Text>;
+  if (!Array.isArray(plugins))
+    return <Text color={plugins ? theme.error : theme.muted}>{plugins ?? 'Loading plugins…'}</Text>;
   const classW = Math.max(20, width - 24);
   return (
     <Box flexDirection="column">
-      <Text color={theme.muted}>{`${fit('CLASS', classW)} ${fit('TYPE', 8)} VERSION`}</Text>
+      <Text color={theme.muted}>{`${fitCells('CLASS', classW)} ${fitCells('TYPE', 8)} VERSION`}</Text>
       <ListWindow
         count={list.length}
         cursor={cursor}
         height={height - 1}
         renderRow={(i, selected) => (
-          <Text inverse={selected} wrap="truncate-end">{`${fit(list[i]!.class, classW)} ${fit(list[i]!.type, 8)} ${list[i]!.version ?? ''}`}</Text>
+          <Text
+            inverse={selected}
+            wrap="truncate-end"
+          >{`${fitCells(list[i]!.class, classW)} ${fitCells(list[i]!.type, 8)} ${list[i]!.version ?? ''}`}</Text>
         )}
       />
     </Box>
@@ -60,7 +64,13 @@ export function PluginsView({ height, width }: { height: number; width: number }
 export function pluginDefinitionLines(keys: ConfigKeyInfo[]): string[] {
   const lines: string[] = [];
   for (const k of keys) {
-    const flags = [k.type, k.required ? 'required' : `default ${k.default_value === null ? 'null' : JSON.stringify(k.default_value)}`, k.importance.toLowerCase()];
+    const flags = [
+      k.type,
+      k.required
+        ? 'required'
+        : `default ${k.default_value === null ? 'null' : JSON.stringify(k.default_value)}`,
+      k.importance.toLowerCase(),
+    ];
     lines.push(`${k.name}  (${flags.join(', ')})${k.group ? `  [${k.group}]` : ''}`);
     if (k.documentation) lines.push(`    ${k.documentation}`);
   }
@@ -78,7 +88,13 @@ export function PluginView({ className, height }: { className: string; height: n
     }
     client
       .pluginConfig(className)
-      .then((keys) => setLines(keys.length === 0 ? ['This plugin declares no configuration.'] : [`${className}`, '', ...pluginDefinitionLines(keys)]))
+      .then((keys) =>
+        setLines(
+          keys.length === 0
+            ? ['This plugin declares no configuration.']
+            : [`${className}`, '', ...pluginDefinitionLines(keys)],
+        ),
+      )
       .catch((e: unknown) => setLines([describeError(e)]));
   }, [client, className]);
   return <TextPager view="plugin" lines={lines} height={height} />;

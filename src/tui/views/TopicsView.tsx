@@ -12,7 +12,7 @@ import { useKeys } from '../input-stack.js';
 import { commandFor } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
 import { usePollerState, useServices } from '../services.js';
-import { fit } from '../text-fit.js';
+import { fitCells } from '../text-fit.js';
 import { useTheme } from '../theme-context.js';
 
 export function TopicsView({ name, height }: { name: string; height: number }): ReactNode {
@@ -48,12 +48,18 @@ export function TopicsView({ name, height }: { name: string; height: number }): 
     }
     return false;
   });
-  if (!Array.isArray(topics)) return <Text color={topics ? theme.error : theme.muted}>{topics ?? 'Loading topics…'}</Text>;
+  if (!Array.isArray(topics))
+    return <Text color={topics ? theme.error : theme.muted}>{topics ?? 'Loading topics…'}</Text>;
   return (
     <Box flexDirection="column">
       <Text color={theme.muted}>{`${list.length} active topic(s) of ${name} · T resets them`}</Text>
       {list.length === 0 ? <Text color={theme.muted}>(none recorded yet)</Text> : null}
-      <ListWindow count={list.length} cursor={cursor} height={height - 1} renderRow={(i, selected) => <Text inverse={selected}>{list[i]}</Text>} />
+      <ListWindow
+        count={list.length}
+        cursor={cursor}
+        height={height - 1}
+        renderRow={(i, selected) => <Text inverse={selected}>{list[i]}</Text>}
+      />
     </Box>
   );
 }
@@ -86,8 +92,14 @@ export function TopicMapView({ height, width }: { height: number; width: number 
       { concurrency: 8, onProgress: (done, total) => setProgress(`reading topics ${done}/${total}…`) },
     );
     const failed = outcomes.filter((o) => !o.ok);
-    setProgress(failed.length > 0 ? `${failed.length} connector(s) could not be read: ${failed[0]!.error}` : '');
-    setEntries([...byTopic].map(([topic, connectors]) => ({ topic, connectors: connectors.sort() })).sort((a, b) => a.topic.localeCompare(b.topic)));
+    setProgress(
+      failed.length > 0 ? `${failed.length} connector(s) could not be read: ${failed[0]!.error}` : '',
+    );
+    setEntries(
+      [...byTopic]
+        .map(([topic, connectors]) => ({ topic, connectors: connectors.sort() }))
+        .sort((a, b) => a.topic.localeCompare(b.topic)),
+    );
   }, [client, names]);
 
   useEffect(() => {
@@ -96,9 +108,16 @@ export function TopicMapView({ height, width }: { height: number; width: number 
     void load();
   }, [names, loadedFor, load]);
 
-  const visible = useMemo(() => (entries ? fuzzyFilter(entries, filter, (e) => e.topic).map((m) => m.item) : []), [entries, filter]);
+  const visible = useMemo(
+    () => (entries ? fuzzyFilter(entries, filter, (e) => e.topic).map((m) => m.item) : []),
+    [entries, filter],
+  );
   // One row per (topic, connector) pair so Enter can jump to a connector.
-  const rows = useMemo(() => visible.flatMap((e) => e.connectors.map((c, i) => ({ topic: i === 0 ? e.topic : '', connector: c }))), [visible]);
+  const rows = useMemo(
+    () =>
+      visible.flatMap((e) => e.connectors.map((c, i) => ({ topic: i === 0 ? e.topic : '', connector: c }))),
+    [visible],
+  );
 
   useKeys((key) => {
     if (editing) {
@@ -106,7 +125,8 @@ export function TopicMapView({ height, width }: { height: number; width: number 
       else if (key.name === 'escape') {
         setFilter('');
         setEditing(false);
-      } else if (key.name === 'backspace' || key.name === 'delete') setFilter((f) => [...f].slice(0, -1).join(''));
+      } else if (key.name === 'backspace' || key.name === 'delete')
+        setFilter((f) => [...f].slice(0, -1).join(''));
       else if (key.text) setFilter((f) => f + key.text);
       setCursor(0);
       return true;
@@ -141,14 +161,20 @@ export function TopicMapView({ height, width }: { height: number; width: number 
   return (
     <Box flexDirection="column">
       <Text color={theme.muted} wrap="truncate-end">
-        {entries ? `${visible.length} topic(s), ${rows.length} connector use(s)` : 'Reading active topics…'} {progress}
+        {entries ? `${visible.length} topic(s), ${rows.length} connector use(s)` : 'Reading active topics…'}{' '}
+        {progress}
       </Text>
-      <Text color={theme.muted}>{`${fit('TOPIC', topicW)} CONNECTOR`}</Text>
+      <Text color={theme.muted}>{`${fitCells('TOPIC', topicW)} CONNECTOR`}</Text>
       <ListWindow
         count={rows.length}
         cursor={cursor}
         height={height - 3}
-        renderRow={(i, selected) => <Text inverse={selected} wrap="truncate-end">{`${fit(rows[i]!.topic, topicW)} ${rows[i]!.connector}`}</Text>}
+        renderRow={(i, selected) => (
+          <Text
+            inverse={selected}
+            wrap="truncate-end"
+          >{`${fitCells(rows[i]!.topic, topicW)} ${rows[i]!.connector}`}</Text>
+        )}
       />
       {editing || filter !== '' ? (
         <Text>

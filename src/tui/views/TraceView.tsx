@@ -9,7 +9,15 @@ import { TextPager } from '../components/TextPager.js';
 import { usePollerState, useServices } from '../services.js';
 import { useTheme } from '../theme-context.js';
 
-export function TraceView({ name, task, height }: { name: string; task: number | null; height: number }): ReactNode {
+export function TraceView({
+  name,
+  task,
+  height,
+}: {
+  name: string;
+  task: number | null;
+  height: number;
+}): ReactNode {
   const theme = useTheme();
   const dispatch = useUiDispatch();
   const actions = useActions();
@@ -18,7 +26,12 @@ export function TraceView({ name, task, height }: { name: string; task: number |
   const row = snapshot?.byName.get(name);
   const entry = task === null ? row?.status.connector : row?.tasks.find((t) => t.id === task);
   const trace = entry?.trace ?? '';
-  const lines = trace === '' ? [`${task === null ? 'The connector' : `Task ${task}`} is ${entry?.state ?? 'gone'} and reports no trace.`] : trace.split('\n');
+  const lines =
+    trace === ''
+      ? [
+          `${task === null ? 'The connector' : `Task ${task}`} is ${entry?.state ?? 'gone'} and reports no trace.`,
+        ]
+      : trace.split('\n');
   const cause = trace === '' ? '' : rootCause(trace);
   return (
     <TextPager
@@ -29,7 +42,9 @@ export function TraceView({ name, task, height }: { name: string; task: number |
       pinned={
         <Box flexDirection="column">
           <Text wrap="truncate-end">
-            <Text color={theme.muted}>{`${entry?.state ?? 'GONE'} on ${entry?.worker_id ?? '?'} · root cause: `}</Text>
+            <Text
+              color={theme.muted}
+            >{`${entry?.state ?? 'GONE'} on ${entry?.worker_id ?? '?'} · root cause: `}</Text>
             <Text color={theme.error} bold>
               {cause || '—'}
             </Text>
@@ -37,10 +52,17 @@ export function TraceView({ name, task, height }: { name: string; task: number |
           <Text color={theme.muted}>{'─'.repeat(20)}</Text>
         </Box>
       }
-      lineColour={(line) => (line.startsWith('Caused by:') ? theme.error : line.startsWith('\tat ') ? theme.muted : undefined)}
+      lineColour={(line) =>
+        line.startsWith('Caused by:') ? theme.error : line.startsWith('\tat ') ? theme.muted : undefined
+      }
       onKey={(key) => {
         if (key === 'y') {
-          void copy(trace).then((how) => dispatch({ type: 'notice', notice: { tone: 'ok', text: `copied the trace, ${trace.length} chars (${how})` } }));
+          void copy(trace).then((how) =>
+            dispatch({
+              type: 'notice',
+              notice: { tone: 'ok', text: `copied the trace, ${trace.length} chars (${how})` },
+            }),
+          );
           return true;
         }
         if (key === 'R') {

@@ -9,14 +9,24 @@ import { PluginsView, PluginView } from './PluginsView.js';
 import { TopicMapView, TopicsView } from './TopicsView.js';
 import { TraceView } from './TraceView.js';
 
-export function ViewSwitch({ route, width, height }: { route: Route; width: number; height: number }): ReactNode {
+export function ViewSwitch({
+  route,
+  width,
+  height,
+}: {
+  route: Route;
+  width: number;
+  height: number;
+}): ReactNode {
   switch (route.view) {
     case 'connectors':
       return <ConnectorsView width={width} height={height} />;
     case 'connector':
       return <ConnectorView key={route.name} name={route.name} width={width} height={height} />;
     case 'trace':
-      return <TraceView key={`${route.name}/${route.task}`} name={route.name} task={route.task} height={height} />;
+      return (
+        <TraceView key={`${route.name}/${route.task}`} name={route.name} task={route.task} height={height} />
+      );
     case 'config':
       return <ConfigView name={route.name} height={height} />;
     case 'help':
