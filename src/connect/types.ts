@@ -87,7 +87,16 @@ export interface PluginInfo {
   version?: string;
 }
 
-export type ConfigType = 'BOOLEAN' | 'STRING' | 'INT' | 'SHORT' | 'LONG' | 'DOUBLE' | 'LIST' | 'CLASS' | 'PASSWORD';
+export type ConfigType =
+  | 'BOOLEAN'
+  | 'STRING'
+  | 'INT'
+  | 'SHORT'
+  | 'LONG'
+  | 'DOUBLE'
+  | 'LIST'
+  | 'CLASS'
+  | 'PASSWORD';
 export type Importance = 'HIGH' | 'MEDIUM' | 'LOW';
 export type Width = 'NONE' | 'SHORT' | 'MEDIUM' | 'LONG';
 

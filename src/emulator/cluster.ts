@@ -196,7 +196,9 @@ export class EmulatedCluster {
     const rec: ConnectorRecord = {
       name,
       config: { ...config, name },
-      plugin: resolveConnectorPlugin(config['connector.class'] ?? ''),
+      plugin: resolveConnectorPlugin(config['connector.class'] ?? '', {
+        kafkaVersion: this.version.reported,
+      }),
       target: initial === 'PAUSED' ? 'PAUSED' : initial === 'STOPPED' ? 'STOPPED' : 'STARTED',
       status: undefined,
       taskConfigs: [],
@@ -214,7 +216,9 @@ export class EmulatedCluster {
   reconfigure(name: string, config: ConnectorConfig): void {
     const rec = this.require(name);
     rec.config = { ...config, name };
-    rec.plugin = resolveConnectorPlugin(rec.config['connector.class'] ?? '');
+    rec.plugin = resolveConnectorPlugin(rec.config['connector.class'] ?? '', {
+      kafkaVersion: this.version.reported,
+    });
     rec.injectedFailure = false;
     if (rec.target === 'STOPPED') return;
     this.startConnector(rec, false);

@@ -48,7 +48,12 @@ export type UiAction =
   | { type: 'sort'; sort: SortKey }
   | { type: 'select'; name: string | undefined; index: number }
   /** Applied only if the selection is still what the sender saw: a key may have moved it since. */
-  | { type: 'reconcileSelection'; seen: { name: string | undefined; index: number }; name: string | undefined; index: number };
+  | {
+      type: 'reconcileSelection';
+      seen: { name: string | undefined; index: number };
+      name: string | undefined;
+      index: number;
+    };
 
 export const initialUiState: UiState = {
   stack: [{ view: 'connectors' }],
