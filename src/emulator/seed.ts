@@ -101,18 +101,22 @@ export function seedDemoConnectors(cluster: EmulatedCluster, options: SeedOption
     if (cluster.has(name)) continue;
     const fate = rng() / Math.max(trouble, 1e-9);
     const broken = fate < 0.03;
-    const initial: InitialState =
-      fate >= 0.03 && fate < 0.08 ? 'PAUSED' : fate >= 0.08 && fate < 0.11 ? 'STOPPED' : 'RUNNING';
+    const paused = fate >= 0.03 && fate < 0.08;
+    const initial: InitialState = fate >= 0.08 && fate < 0.11 ? 'STOPPED' : 'RUNNING';
     const config = demoConfig(kind, i, rng, broken);
     cluster.create(name, config, initial, true);
     added++;
-    if (initial !== 'RUNNING' || broken) continue;
+    // Paused after it ran, as operators do, so its tasks show PAUSED rather than none.
+    if (paused) cluster.pause(name);
+    if (paused || initial !== 'RUNNING' || broken) continue;
     const tasks = cluster.status(name)?.tasks ?? [];
     if (fate < 0.14 && tasks.length > 0) cluster.failTask(name, Math.floor(rng() * tasks.length));
     else if (fate < 0.15) cluster.failConnector(name);
     else if (fate < 0.16 && tasks.length > 0)
       cluster.setFlapping(name, 0, 20_000 + Math.floor(rng() * 40_000));
   }
+  // The pauses above are state transitions like any other; seeded data starts out settled.
+  cluster.settle();
   return added;
 }
 

@@ -103,7 +103,9 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
       const failed = outcomes.filter((o) => !o.ok);
       notice(
         failed.length === 0 ? 'ok' : 'error',
-        `${summarise(verb.ed, outcomes)} on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`,
+        names.length === 1
+          ? `${failed.length === 0 ? verb.ed : `could not ${verb.ed.replace(/ed\b/, '')}`} "${names[0]}" on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`
+          : `${summarise(verb.ed, outcomes)} on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`,
       );
       if (failed.length > 1 || (names.length > 1 && failed.length > 0)) {
         setDialog({ kind: 'results', title: `${summarise(verb.ed, outcomes)} — ${context.name}`, outcomes });

@@ -30,20 +30,21 @@ export function Header({ version }: { version: string | undefined }): ReactNode 
           {age}
         </Text>
       </Box>
-      <Box gap={2} overflow="hidden">
+      {/* One line that truncates: a wrapped header would push the footer off a 24-row screen. */}
+      <Text wrap="truncate-end">
         {counts ? (
           ORDER.filter((h) => counts[h] > 0 || h === 'HEALTHY').map((h) => (
             <Text key={h} color={stateColour(theme, h)}>
-              {countLabel(theme, h, counts[h])}
+              {`${countLabel(theme, h, counts[h])}  `}
             </Text>
           ))
         ) : (
-          <Text color={theme.muted}>{state.errorMessage ? 'no data yet' : 'loading…'}</Text>
+          <Text color={theme.muted}>{state.errorMessage ? 'no data yet  ' : 'loading…  '}</Text>
         )}
         {state.snapshot ? (
           <Text color={theme.muted}>{`${state.snapshot.rows.length} connectors`}</Text>
         ) : null}
-      </Box>
+      </Text>
     </Box>
   );
 }
