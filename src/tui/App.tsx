@@ -34,9 +34,7 @@ function Shell(): ReactNode {
   const actions = useActions();
   const { poller, client, context } = useServices();
   const [commandLine, setCommandLine] = useState(false);
-  const [version, setVersion] = useState<string | undefined>(
-    client.knownCapabilities ? undefined : undefined,
-  );
+  const [version, setVersion] = useState<string | undefined>();
   const route = currentRoute(ui);
   const view = viewOf(route);
 
