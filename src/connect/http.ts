@@ -257,16 +257,17 @@ export class Transport {
     if (ok && expect === 'empty') return { status, body: undefined as T, headers };
 
     const parsed = parseJsonBody(text, contentType);
+    // A body that is not JSON (a proxy's HTML page, a cut-off answer) says more than its status.
+    if (!parsed.ok) {
+      throw fail({
+        kind: 'bad-body',
+        status,
+        statusText: st,
+        detail: parsed.detail,
+        bodySnippet: parsed.snippet,
+      });
+    }
     if (!ok) {
-      if (!parsed.ok) {
-        throw fail({
-          kind: 'bad-body',
-          status,
-          statusText: st,
-          detail: parsed.detail,
-          bodySnippet: parsed.snippet,
-        });
-      }
       const body = connectErrorBody(parsed.value);
       throw fail({
         kind: 'http',
@@ -275,15 +276,6 @@ export class Transport {
         ...(body?.errorCode === undefined ? {} : { errorCode: body.errorCode }),
         ...(body?.message === undefined ? {} : { connectMessage: body.message }),
         ...(body === undefined && text.trim() !== '' ? { bodySnippet: snippet(text) } : {}),
-      });
-    }
-    if (!parsed.ok) {
-      throw fail({
-        kind: 'bad-body',
-        status,
-        statusText: st,
-        detail: parsed.detail,
-        bodySnippet: parsed.snippet,
       });
     }
     if (expect === 'json' && parsed.value === undefined) {

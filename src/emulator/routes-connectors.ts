@@ -201,6 +201,19 @@ function unknownConnector(cluster: EmulatedCluster, name: string): void {
   if (!cluster.has(name)) throw new HttpError(404, `Unknown connector ${name}`);
 }
 
+/** Pause and resume: any worker writes the target state; 202, never forwarded, never 409. */
+function targetStateRoute(action: 'pause' | 'resume'): Route {
+  return {
+    method: 'PUT',
+    path: `/connectors/{c}/${action}`,
+    handle: (ctx) => {
+      unknownConnector(ctx.cluster, ctx.params.c!);
+      ctx.cluster[action](ctx.params.c!);
+      return empty(202);
+    },
+  };
+}
+
 export const connectorRoutes: Route[] = [
   { method: 'GET', path: '/connectors', handle: listConnectors },
   { method: 'POST', path: '/connectors', handle: createConnector },
@@ -283,24 +296,8 @@ export const connectorRoutes: Route[] = [
       return empty(204);
     },
   },
-  {
-    method: 'PUT',
-    path: '/connectors/{c}/pause',
-    handle: (ctx) => {
-      unknownConnector(ctx.cluster, ctx.params.c!);
-      ctx.cluster.pause(ctx.params.c!);
-      return empty(202);
-    },
-  },
-  {
-    method: 'PUT',
-    path: '/connectors/{c}/resume',
-    handle: (ctx) => {
-      unknownConnector(ctx.cluster, ctx.params.c!);
-      ctx.cluster.resume(ctx.params.c!);
-      return empty(202);
-    },
-  },
+  targetStateRoute('pause'),
+  targetStateRoute('resume'),
   {
     method: 'PUT',
     path: '/connectors/{c}/stop',

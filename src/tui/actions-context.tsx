@@ -12,6 +12,13 @@ import { useServices } from './services.js';
 
 export type ActionKind = 'pause' | 'resume' | 'stop' | 'delete' | 'restart' | 'restartFailed';
 
+/** The keymap commands that act on connectors (the marked ones, or the current one). */
+const CONNECTOR_ACTIONS: ReadonlySet<string> = new Set(['pause', 'resume', 'stop', 'delete', 'restart']);
+
+export function isConnectorAction(command: string): command is Exclude<ActionKind, 'restartFailed'> {
+  return CONNECTOR_ACTIONS.has(command);
+}
+
 export interface RequestOptions {
   /** Marked connectors the current filter hides: the confirm dialog warns about them. */
   hiddenMarked?: number;

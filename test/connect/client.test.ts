@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectClient, type ConnectClientOptions } from '../../src/connect/client.js';
 import {
-  ConnectError,
+  type ConnectError,
   isAuthError,
   isConflict,
   isNotFound,
@@ -11,13 +11,9 @@ import {
 } from '../../src/connect/errors.js';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
 import { selfSignedCert } from '../support/stub-server.js';
+import { failure } from '../support/connect-failure.js';
+import { FILE_SOURCE } from '../support/configs.js';
 
-const FILE_SOURCE = {
-  'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector',
-  'tasks.max': '1',
-  file: '/tmp/in.txt',
-  topic: 'lines',
-};
 const FILE_SINK = {
   'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector',
   'tasks.max': '1',
@@ -52,16 +48,6 @@ async function setup(
   });
   clients.push(c);
   return { emu, client: c };
-}
-
-async function failure(p: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ConnectError) return e;
-    throw new Error(`expected a ConnectError, got ${String(e)}`);
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** Requests the client sends while `fn` runs. */

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectError, isConflict } from '../../src/connect/errors.js';
+import { isConflict } from '../../src/connect/errors.js';
 import { type RequestEvent, Transport, type TransportOptions } from '../../src/connect/http.js';
 import {
   refusedPort,
@@ -8,16 +8,7 @@ import {
   selfSignedCert,
   startStub,
 } from '../support/stub-server.js';
-
-async function failure(p: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ConnectError) return e;
-    throw new Error(`expected a ConnectError, got ${String(e)}`);
-  }
-  throw new Error('expected the request to fail');
-}
+import { failure } from '../support/connect-failure.js';
 
 const stubs: Stub[] = [];
 const transports: Transport[] = [];

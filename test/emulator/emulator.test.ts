@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
+import { FILE_SOURCE } from '../support/configs.js';
 
-const FILE_SOURCE = {
-  'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector',
-  'tasks.max': '1',
-  file: '/tmp/in.txt',
-  topic: 'lines',
-};
 const FILE_SINK = {
   'connector.class': 'FileStreamSink',
   'tasks.max': '1',

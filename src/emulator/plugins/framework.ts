@@ -613,3 +613,25 @@ export function sinkOffsets(config: ConnectorConfig, partitions: number): Connec
     })),
   );
 }
+
+/** The short ConfigDef.define() form: no group, no width, order -1 (plugins' own keys). */
+export function ungroupedKey(
+  name: string,
+  type: ConfigKeyDef['type'],
+  defaultValue: string | null | undefined,
+  importance: ConfigKeyDef['importance'],
+  documentation: string,
+  extra: Partial<ConfigKeyDef> = {},
+): ConfigKeyDef {
+  return {
+    name,
+    type,
+    defaultValue,
+    importance,
+    documentation,
+    group: null,
+    width: 'NONE',
+    order: -1,
+    ...extra,
+  };
+}

@@ -12,32 +12,14 @@ import {
   listValue,
   stableNumber,
   tasksMax,
+  ungroupedKey,
 } from './framework.js';
 import type { ConfigKeyDef, PluginDef } from './types.js';
 
 const PACKAGE = 'org.apache.kafka.connect.mirror';
 
 /** A MirrorConnectorConfig key: always without group, order -1. */
-function key(
-  name: string,
-  type: ConfigKeyDef['type'],
-  defaultValue: string | null | undefined,
-  importance: ConfigKeyDef['importance'],
-  documentation: string,
-  extra: Partial<ConfigKeyDef> = {},
-): ConfigKeyDef {
-  return {
-    name,
-    type,
-    defaultValue,
-    importance,
-    documentation,
-    group: null,
-    width: 'NONE',
-    order: -1,
-    ...extra,
-  };
-}
+const key = ungroupedKey;
 
 const BASE_KEYS: ConfigKeyDef[] = [
   key('enabled', 'BOOLEAN', 'true', 'LOW', 'Whether to replicate source->target.'),

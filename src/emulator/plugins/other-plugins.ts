@@ -2,12 +2,12 @@
 // converters and header converters, with their config() keys. A class that is both a Converter
 // and a HeaderConverter is listed once per type, as the worker does. Plus the third-party
 // converters and SMTs that ship with the third-party connectors in the catalogue.
-import { PLUGIN_PATH_URL } from './framework.js';
+import { PLUGIN_PATH_URL, ungroupedKey } from './framework.js';
 import type { ConfigKeyDef, ConfigValidator, PluginDef } from './types.js';
 
 const TRANSFORMS = 'org.apache.kafka.connect.transforms';
 
-/** The short ConfigDef.define() form transforms use: no group, no width, order -1. */
+/** Transforms pass their validator positionally. */
 function key(
   name: string,
   type: ConfigKeyDef['type'],
@@ -16,17 +16,7 @@ function key(
   documentation: string,
   validator?: ConfigValidator,
 ): ConfigKeyDef {
-  return {
-    name,
-    type,
-    defaultValue,
-    importance,
-    documentation,
-    group: null,
-    width: 'NONE',
-    order: -1,
-    validator,
-  };
+  return ungroupedKey(name, type, defaultValue, importance, documentation, validator ? { validator } : {});
 }
 
 /** KIP-821 (3.8): nested field paths. */

@@ -1,15 +1,14 @@
 // The connector's config as JSON, secrets masked; `y` copies it (masked).
 import type { ReactNode } from 'react';
 import { maskConfig } from '../../domain/masking.js';
-import { useUiDispatch } from '../app-state.js';
 import { TextPager } from '../components/TextPager.js';
-import { usePollerState, useServices } from '../services.js';
+import { usePollerState } from '../services.js';
 import { useTheme } from '../theme-context.js';
+import { useCopy } from '../use-copy.js';
 
 export function ConfigView({ name, height }: { name: string; height: number }): ReactNode {
   const theme = useTheme();
-  const dispatch = useUiDispatch();
-  const { copy } = useServices();
+  const copyText = useCopy();
   const { snapshot } = usePollerState();
   const config = snapshot?.byName.get(name)?.config;
   const masked = config ? maskConfig(config) : undefined;
@@ -25,12 +24,7 @@ export function ConfigView({ name, height }: { name: string; height: number }): 
       lineColour={(line) => (line.includes('••••') ? theme.warn : undefined)}
       onKey={(key) => {
         if (key !== 'y' || !sorted) return false;
-        void copy(text).then((how) =>
-          dispatch({
-            type: 'notice',
-            notice: { tone: 'ok', text: `copied the config, secrets masked (${how})` },
-          }),
-        );
+        copyText(text, 'the config, secrets masked');
         return true;
       }}
     />

@@ -5,7 +5,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { describeError } from '../../connect/errors.js';
 import { maskConfig } from '../../domain/masking.js';
 import { firstLine } from '../../domain/trace.js';
-import { useActions } from '../actions-context.js';
+import { isConnectorAction, useActions } from '../actions-context.js';
 import { useUiDispatch } from '../app-state.js';
 import { useKeys } from '../input-stack.js';
 import { commandFor } from '../keymap.js';
@@ -14,6 +14,7 @@ import { usePollerState, useServices } from '../services.js';
 import { fitCells } from '../text-fit.js';
 import { stateColour } from '../theme.js';
 import { useTheme } from '../theme-context.js';
+import { useCopy } from '../use-copy.js';
 
 export function ConnectorView({
   name,
@@ -27,7 +28,8 @@ export function ConnectorView({
   const theme = useTheme();
   const dispatch = useUiDispatch();
   const actions = useActions();
-  const { client, copy } = useServices();
+  const { client } = useServices();
+  const copyText = useCopy();
   const { snapshot } = usePollerState();
   const row = snapshot?.byName.get(name);
   const [cursor, setCursor] = useState(0);
@@ -74,6 +76,10 @@ export function ConnectorView({
       setCursor(moved);
       return true;
     }
+    if (isConnectorAction(binding.command)) {
+      actions.request(binding.command, [name], {});
+      return true;
+    }
     switch (binding.command) {
       case 'open': {
         const entry = entries[safeCursor];
@@ -96,16 +102,7 @@ export function ConnectorView({
         dispatch({ type: 'push', route: { view: 'topics', name } });
         return true;
       case 'copy':
-        void copy(name).then((how) =>
-          dispatch({ type: 'notice', notice: { tone: 'ok', text: `copied "${name}" (${how})` } }),
-        );
-        return true;
-      case 'pause':
-      case 'resume':
-      case 'stop':
-      case 'delete':
-      case 'restart':
-        actions.request(binding.command, [name], {});
+        copyText(name, `"${name}"`);
         return true;
       default:
         return false;

@@ -8,15 +8,16 @@ import type { ConnectorRow } from '../../domain/snapshot.js';
 import { SORT_KEYS, sortRows } from '../../domain/sort.js';
 import { useUi, useUiDispatch } from '../app-state.js';
 import { ListWindow } from '../components/ListWindow.js';
-import { useActions } from '../actions-context.js';
+import { isConnectorAction, useActions } from '../actions-context.js';
 import { useKeys } from '../input-stack.js';
 import { commandFor } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
-import { usePollerState, useServices } from '../services.js';
+import { usePollerState } from '../services.js';
 import { fitCells } from '../text-fit.js';
 import { stateColour } from '../theme.js';
 import { useTheme } from '../theme-context.js';
 import { useChangedRows } from '../use-changed-rows.js';
+import { useCopy } from '../use-copy.js';
 
 export interface VisibleRow {
   row: ConnectorRow;
@@ -46,7 +47,7 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
   const dispatch = useUiDispatch();
   const theme = useTheme();
   const actions = useActions();
-  const { copy } = useServices();
+  const copyText = useCopy();
   const { snapshot, errorMessage } = usePollerState();
   const visible = useVisibleRows();
   const changed = useChangedRows();
@@ -94,6 +95,10 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
       select(moved);
       return true;
     }
+    if (isConnectorAction(binding.command)) {
+      actions.request(binding.command, targets(), { hiddenMarked: hiddenMarks(ui.marks, names) });
+      return true;
+    }
     switch (binding.command) {
       case 'filter':
         dispatch({ type: 'filter', text: ui.filter, editing: true });
@@ -128,18 +133,7 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
         if (names[cursor]) dispatch({ type: 'push', route: { view: 'connector', name: names[cursor]! } });
         return true;
       case 'copy':
-        if (names[cursor]) {
-          void copy(names[cursor]!).then((how) =>
-            dispatch({ type: 'notice', notice: { tone: 'ok', text: `copied "${names[cursor]}" (${how})` } }),
-          );
-        }
-        return true;
-      case 'pause':
-      case 'resume':
-      case 'stop':
-      case 'delete':
-      case 'restart':
-        actions.request(binding.command, targets(), { hiddenMarked: hiddenMarks(ui.marks, names) });
+        if (names[cursor]) copyText(names[cursor]!, `"${names[cursor]}"`);
         return true;
       case 'restartFailed':
         actions.request('restartFailed', [], {});

@@ -4,10 +4,10 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { rootCause } from '../../domain/trace.js';
 import { useActions } from '../actions-context.js';
-import { useUiDispatch } from '../app-state.js';
 import { TextPager } from '../components/TextPager.js';
-import { usePollerState, useServices } from '../services.js';
+import { usePollerState } from '../services.js';
 import { useTheme } from '../theme-context.js';
+import { useCopy } from '../use-copy.js';
 
 export function TraceView({
   name,
@@ -19,9 +19,8 @@ export function TraceView({
   height: number;
 }): ReactNode {
   const theme = useTheme();
-  const dispatch = useUiDispatch();
   const actions = useActions();
-  const { copy } = useServices();
+  const copyText = useCopy();
   const { snapshot } = usePollerState();
   const row = snapshot?.byName.get(name);
   const entry = task === null ? row?.status.connector : row?.tasks.find((t) => t.id === task);
@@ -57,12 +56,7 @@ export function TraceView({
       }
       onKey={(key) => {
         if (key === 'y') {
-          void copy(trace).then((how) =>
-            dispatch({
-              type: 'notice',
-              notice: { tone: 'ok', text: `copied the trace, ${trace.length} chars (${how})` },
-            }),
-          );
+          copyText(trace, `the trace, ${trace.length} chars`);
           return true;
         }
         if (key === 'R') {
