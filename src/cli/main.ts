@@ -1,5 +1,6 @@
 // kcx entry point: argv → a command. Heavy modules load only when their command runs.
 import { Command, InvalidArgumentError } from 'commander';
+import { registerBulkCommands } from './bulk-commands.js';
 import { parseDuration } from './duration.js';
 import { VERSION } from './version.js';
 
@@ -64,6 +65,8 @@ program
     const { runDemoCommand } = await import('./tui-command.js');
     await runDemoCommand(opts);
   });
+
+registerBulkCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`kcx: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,5 +1,6 @@
 // `kcx` (the TUI on a cluster) and `kcx demo` (the TUI on the built-in emulated cluster).
 import { ConnectClient } from '../connect/client.js';
+import { clientFor, resolveContext } from '../config/resolve.js';
 
 export interface TuiCommandOptions {
   url?: string;
@@ -7,8 +8,6 @@ export interface TuiCommandOptions {
   readonly?: boolean;
   refresh: number;
 }
-
-export const DEFAULT_URL = 'http://localhost:8083';
 
 function requireTerminal(): boolean {
   if (process.stdout.isTTY && process.stdin.isTTY) return true;
@@ -19,15 +18,10 @@ function requireTerminal(): boolean {
 
 export async function runTuiCommand(opts: TuiCommandOptions): Promise<void> {
   if (!requireTerminal()) return;
-  const url = opts.url ?? process.env.KCX_URL ?? DEFAULT_URL;
-  const name = opts.context ?? process.env.KCX_CONTEXT ?? new URL(url).host;
-  const client = new ConnectClient({ url, context: name, readonly: opts.readonly ?? false });
+  const ctx = await resolveContext(opts);
+  const client = clientFor(ctx);
   const { runTui } = await import('../tui/run.js');
-  await runTui({
-    client,
-    context: { name, url: client.url, production: false, readonly: opts.readonly ?? false },
-    refreshMs: opts.refresh,
-  });
+  await runTui({ client, context: { ...ctx, url: client.url }, refreshMs: opts.refresh });
 }
 
 export interface DemoOptions {
