@@ -46,6 +46,25 @@ export function rootCauseIndex(lines: readonly string[]): number {
   return nested;
 }
 
+/**
+ * The first and the deepest `Caused by:` of the main chain (prefix removed), as the trace view pins
+ * them: product.md names the first `Caused by` the root cause; the last one is where the chain ends
+ * (often the real failure, e.g. `FileNotFoundException` under `ConnectException`). `deepest` is
+ * undefined when the chain has a single cause; both are undefined when there is none.
+ */
+export function causeSummary(trace: string | undefined): { first?: string; deepest?: string } {
+  if (!trace) return {};
+  const lines = traceLines(trace);
+  const strip = (line: string | undefined) => (line ?? '').replace(CAUSED_BY, '').trim();
+  let first = lines.findIndex((l) => l.startsWith('Caused by:'));
+  if (first < 0) first = lines.findIndex((l) => CAUSED_BY.test(l));
+  if (first < 0) return {};
+  const last = rootCauseIndex(lines);
+  return last > first
+    ? { first: strip(lines[first]), deepest: strip(lines[last]) }
+    : { first: strip(lines[first]) };
+}
+
 // A fully qualified Java class at the start of the line: at least one package segment, and a simple
 // name that starts upper-case as classes do (so `www.example.com: …` is left alone).
 const QUALIFIED_CLASS = /^(?:Caused by:\s*)?((?:[A-Za-z_$][\w$]*\.)+)([A-Z_$][\w$]*)(?=:|$)/;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  causeSummary,
   findMatches,
   firstLine,
   rootCause,
@@ -107,5 +108,28 @@ describe('traceLines and findMatches', () => {
     expect(findMatches(lines, 'FILESTREAM')).toEqual([0, 1]);
     expect(findMatches(lines, 'caused by')).toEqual([3, 6]);
     expect(findMatches(lines, '')).toEqual([]);
+  });
+});
+
+describe('causeSummary', () => {
+  it('gives the first Caused by as the root cause and the deepest apart when the chain is longer', () => {
+    const trace = [
+      'org.apache.kafka.connect.errors.ConnectException: outer',
+      '\tat a.B.c(B.java:1)',
+      'Caused by: java.io.IOException: middle',
+      '\tat d.E.f(E.java:2)',
+      'Caused by: java.io.FileNotFoundException: /data/in.txt',
+      '\t... 3 more',
+    ].join('\n');
+    expect(causeSummary(trace)).toEqual({
+      first: 'java.io.IOException: middle',
+      deepest: 'java.io.FileNotFoundException: /data/in.txt',
+    });
+  });
+
+  it('has no deepest for a single cause and nothing for a trace without causes', () => {
+    expect(causeSummary('x.Y: boom\nCaused by: a.B: only\n')).toEqual({ first: 'a.B: only' });
+    expect(causeSummary('x.Y: boom\n\tat q.R.s(R.java:1)')).toEqual({});
+    expect(causeSummary(undefined)).toEqual({});
   });
 });

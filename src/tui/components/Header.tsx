@@ -1,8 +1,9 @@
 // Context (production in red), URL, Connect version, data age, counts by health.
-import { Box, Text } from 'ink';
+import { Box, Text, useWindowSize } from 'ink';
 import type { ReactNode } from 'react';
 import { dataAgeLabel } from '../../domain/format.js';
 import { usePollerState, useServices } from '../services.js';
+import { cellWidth, fitCells } from '../text-fit.js';
 import { stateColour, type Theme } from '../theme.js';
 import { useTheme } from '../theme-context.js';
 import { useTick } from '../use-tick.js';
@@ -17,20 +18,27 @@ export function Header({ version }: { version: string | undefined }): ReactNode 
   useTick(state.stale ? 1000 : 0);
   const age = dataAgeLabel(state, now(), { intervalMs: poller.intervalMs });
   const counts = state.snapshot?.countsByHealth;
+  const { columns } = useWindowSize();
+  const chip = ` ${context.name}${context.production ? ' (production)' : ''} `;
+  const versionLabel = version ? `Connect ${version}` : 'Connect ?';
+  // The URL gives way first on a narrow terminal: the context, the version and the data age matter more.
+  const fixed = [chip, context.readonly ? 'read-only' : '', versionLabel, age].filter(Boolean);
+  const urlWidth = columns - fixed.reduce((w, part) => w + cellWidth(part) + 1, 0);
+  const url = urlWidth >= 8 ? `${fitCells(context.url, urlWidth - 1).trimEnd()} ` : '';
   return (
     <Box flexDirection="column">
-      <Box gap={1} overflow="hidden">
+      {/* Each header line is one truncating Text: a wrapped header would push the footer off screen. */}
+      <Text wrap="truncate-end">
         <Text bold inverse color={context.production ? theme.production : (context.colour ?? theme.accent)}>
-          {` ${context.name}${context.production ? ' (production)' : ''} `}
-        </Text>
-        {context.readonly ? <Text color={theme.warn}>read-only</Text> : null}
-        <Text wrap="truncate-end">{context.url}</Text>
-        <Text color={theme.muted}>{version ? `Connect ${version}` : 'Connect ?'}</Text>
+          {chip}
+        </Text>{' '}
+        {context.readonly ? <Text color={theme.warn}>read-only </Text> : null}
+        {url}
+        <Text color={theme.muted}>{versionLabel}</Text>{' '}
         <Text color={state.stale ? theme.warn : theme.muted} bold={state.stale}>
           {age}
         </Text>
-      </Box>
-      {/* One line that truncates: a wrapped header would push the footer off a 24-row screen. */}
+      </Text>
       <Text wrap="truncate-end">
         {counts ? (
           ORDER.filter((h) => counts[h] > 0 || h === 'HEALTHY').map((h) => (

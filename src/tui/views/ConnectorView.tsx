@@ -136,9 +136,11 @@ export function ConnectorView({
       </Text>
       <Text
         color={theme.muted}
+        wrap="truncate-end"
       >{`tasks ${row.tasksRunning}/${row.tasksTotal} running${row.tasksFailed ? `, ${row.tasksFailed} failed` : ''}`}</Text>
       <Text
         color={theme.muted}
+        wrap="truncate-end"
       >{`${fitCells('ID', idW)} ${fitCells('STATE', stateW)} ${fitCells('WORKER', workerW)} ERROR`}</Text>
       {entries.length === 0 ? <Text color={theme.muted}>(no tasks)</Text> : null}
       {entries.map((entry, i) => {
@@ -174,7 +176,10 @@ export function ConnectorView({
           topics.join(', ') || '(none yet)'
         )}
       </Text>
-      <Text color={theme.muted}>{`config (${configKeys.length} keys, secrets masked; c for all)`}</Text>
+      <Text
+        color={theme.muted}
+        wrap="truncate-end"
+      >{`config (${configKeys.length} keys, secrets masked; c for all)`}</Text>
       {configKeys.slice(0, configRows).map((k) => (
         <Text key={k} wrap="truncate-end">
           <Text color={theme.accent}>{k}</Text>

@@ -53,7 +53,9 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
   const changed = useChangedRows();
   const names = useMemo(() => visible.map((v) => v.row.name), [visible]);
   const cursor = resolveCursor(names, ui.selected, ui.selectedIndex);
-  const listHeight = Math.max(1, height - 2);
+  // The column header takes one row, and the filter line one more while it shows.
+  const filterShown = ui.filterEditing || ui.filter !== '';
+  const listHeight = Math.max(1, height - 1 - (filterShown ? 1 : 0));
 
   // Keep the selection on the same connector (or its neighbour) as the list changes.
   useEffect(() => {
@@ -160,7 +162,7 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
         <ListWindow
           count={visible.length}
           cursor={cursor}
-          height={listHeight - (ui.filterEditing || ui.filter !== '' ? 1 : 0)}
+          height={listHeight}
           renderRow={(i, selected) => (
             <ConnectorLine
               entry={visible[i]!}
@@ -172,8 +174,8 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
           )}
         />
       )}
-      {ui.filterEditing || ui.filter !== '' ? (
-        <Text>
+      {filterShown ? (
+        <Text wrap="truncate-end">
           <Text color={theme.accent}>/</Text>
           {ui.filter}
           {ui.filterEditing ? <Text inverse> </Text> : null}

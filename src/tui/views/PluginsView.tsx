@@ -45,7 +45,10 @@ export function PluginsView({ height, width }: { height: number; width: number }
   const classW = Math.max(20, width - 24);
   return (
     <Box flexDirection="column">
-      <Text color={theme.muted}>{`${fitCells('CLASS', classW)} ${fitCells('TYPE', 8)} VERSION`}</Text>
+      <Text
+        color={theme.muted}
+        wrap="truncate-end"
+      >{`${fitCells('CLASS', classW)} ${fitCells('TYPE', 8)} VERSION`}</Text>
       <ListWindow
         count={list.length}
         cursor={cursor}

@@ -52,7 +52,10 @@ export function TopicsView({ name, height }: { name: string; height: number }): 
     return <Text color={topics ? theme.error : theme.muted}>{topics ?? 'Loading topics…'}</Text>;
   return (
     <Box flexDirection="column">
-      <Text color={theme.muted}>{`${list.length} active topic(s) of ${name} · T resets them`}</Text>
+      <Text
+        color={theme.muted}
+        wrap="truncate-end"
+      >{`${list.length} active topic(s) of ${name} · T resets them`}</Text>
       {list.length === 0 ? <Text color={theme.muted}>(none recorded yet)</Text> : null}
       <ListWindow
         count={list.length}
@@ -164,7 +167,7 @@ export function TopicMapView({ height, width }: { height: number; width: number 
         {entries ? `${visible.length} topic(s), ${rows.length} connector use(s)` : 'Reading active topics…'}{' '}
         {progress}
       </Text>
-      <Text color={theme.muted}>{`${fitCells('TOPIC', topicW)} CONNECTOR`}</Text>
+      <Text color={theme.muted} wrap="truncate-end">{`${fitCells('TOPIC', topicW)} CONNECTOR`}</Text>
       <ListWindow
         count={rows.length}
         cursor={cursor}

@@ -2,7 +2,7 @@
 // wrap, `y` copies, `R` restarts that task.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { rootCause } from '../../domain/trace.js';
+import { causeSummary, firstLine } from '../../domain/trace.js';
 import { useActions } from '../actions-context.js';
 import { TextPager } from '../components/TextPager.js';
 import { usePollerState } from '../services.js';
@@ -31,13 +31,14 @@ export function TraceView({
           `${task === null ? 'The connector' : `Task ${task}`} is ${entry?.state ?? 'gone'} and reports no trace.`,
         ]
       : trace.split('\n');
-  const cause = trace === '' ? '' : rootCause(trace);
+  const causes = causeSummary(trace);
+  const cause = causes.first ?? firstLine(trace);
   return (
     <TextPager
       view="trace"
       lines={lines}
       height={height}
-      pinnedHeight={2}
+      pinnedHeight={causes.deepest ? 3 : 2}
       pinned={
         <Box flexDirection="column">
           <Text wrap="truncate-end">
@@ -48,6 +49,12 @@ export function TraceView({
               {cause || '—'}
             </Text>
           </Text>
+          {causes.deepest ? (
+            <Text wrap="truncate-end">
+              <Text color={theme.muted}>{'deepest cause: '}</Text>
+              <Text color={theme.error}>{causes.deepest}</Text>
+            </Text>
+          ) : null}
           <Text color={theme.muted}>{'─'.repeat(20)}</Text>
         </Box>
       }
