@@ -114,12 +114,39 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
           ? `${failed.length === 0 ? verb.ed : `could not ${verb.ed.replace(/ed\b/, '')}`} "${names[0]}" on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`
           : `${summarise(verb.ed, outcomes)} on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`,
       );
-      if (failed.length > 1 || (names.length > 1 && failed.length > 0)) {
+      // A bulk action always ends with the per-connector list: nothing is left half-known.
+      if (names.length > 1) {
         setDialog({ kind: 'results', title: `${summarise(verb.ed, outcomes)} — ${context.name}`, outcomes });
       }
       return { outcomes, ok };
     },
     [context.name, dispatch, notice],
+  );
+
+  /**
+   * Restart in one of the three modes. Before Connect 3.0 the restart parameters are silently
+   * ignored (only the connector restarts), so there the tasks are restarted one request each.
+   */
+  const restartWith = useCallback(
+    async (name: string, mode: RestartMode) => {
+      const native = client.knownCapabilities?.supports('restart-tasks') ?? true;
+      if (native || mode === 'connector') {
+        const opts =
+          mode === 'all'
+            ? { includeTasks: true }
+            : mode === 'failed'
+              ? { includeTasks: true, onlyFailed: true }
+              : {};
+        await client.restartConnector(name, opts);
+        return;
+      }
+      const row = poller.state.snapshot?.byName.get(name);
+      const tasks = (row?.tasks ?? []).filter((t) => mode === 'all' || t.state === 'FAILED');
+      if (mode === 'all' || !row || row.status.connector.state === 'FAILED')
+        await client.restartConnector(name);
+      for (const t of tasks) await client.restartTask(name, t.id);
+    },
+    [client, poller],
   );
 
   const confirm = useCallback(
@@ -145,7 +172,7 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
   const request = useCallback(
     (kind: ActionKind, targets: string[], options: RequestOptions) => {
       if (kind === 'restartFailed') {
-        if (!gate('restart', 'restart-tasks')) return;
+        if (!gate('restart')) return;
         const snapshot = poller.state.snapshot;
         const failing =
           snapshot?.rows.filter((r) => r.state === 'FAILED' || r.tasksFailed > 0).map((r) => r.name) ?? [];
@@ -161,9 +188,7 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
           ],
           confirmLabel: 'Restart failed',
           onConfirm: () =>
-            void execute(VERB.restart, failing, (n) =>
-              client.restartConnector(n, { includeTasks: true, onlyFailed: true }),
-            ).then(({ ok }) =>
+            void execute(VERB.restart, failing, (n) => restartWith(n, 'failed')).then(({ ok }) =>
               follow(
                 ok,
                 (s, n) => (s.byName.get(n)?.tasksFailed ?? 0) === 0 && s.byName.get(n)?.state !== 'FAILED',
@@ -181,31 +206,20 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
       const hidden = options.hiddenMarked ?? 0;
       const subject = targets.length === 1 ? `"${targets[0]}"` : `${targets.length} connectors`;
       if (kind === 'restart') {
-        const caps = client.knownCapabilities;
-        const withTasks = caps?.supports('restart-tasks') ?? true;
-        const reason = withTasks ? undefined : caps?.reason('restart-tasks');
+        const native = client.knownCapabilities?.supports('restart-tasks') ?? true;
+        const perTask = native ? '' : ' — one request per task (Connect < 3.0)';
         setDialog({
           kind: 'choice',
           title: `Restart ${subject} on ${context.name}`,
           lines: targets.length > 1 ? targetLines(targets, hidden) : [],
           options: [
             { value: 'connector', label: 'connector only' },
-            { value: 'all', label: 'connector and all tasks', disabledReason: reason },
-            {
-              value: 'failed',
-              label: 'failed tasks only (and the connector if it failed)',
-              disabledReason: reason,
-            },
+            { value: 'all', label: `connector and all tasks${perTask}` },
+            { value: 'failed', label: `failed tasks only (and the connector if it failed)${perTask}` },
           ],
           onChoose: (value) => {
             const mode = value as RestartMode;
-            const opts =
-              mode === 'all'
-                ? { includeTasks: true }
-                : mode === 'failed'
-                  ? { includeTasks: true, onlyFailed: true }
-                  : {};
-            void execute(verb, targets, (n) => client.restartConnector(n, opts)).then(({ ok }) =>
+            void execute(verb, targets, (n) => restartWith(n, mode)).then(({ ok }) =>
               follow(ok, (s, n) => {
                 const row = s.byName.get(n);
                 return (
@@ -249,10 +263,13 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
         ],
         confirmLabel: capitalise(kind),
         danger: dangerous,
+        ...(kind === 'delete' && targets.length > 1 && context.production
+          ? { typeToConfirm: context.name }
+          : {}),
         onConfirm: go,
       });
     },
-    [client, confirm, context.name, dispatch, execute, follow, gate, notice, poller, targetLines],
+    [client, confirm, context, dispatch, execute, follow, gate, notice, poller, restartWith, targetLines],
   );
 
   const restartTask = useCallback(

@@ -13,6 +13,8 @@ export type Dialog =
       lines: string[];
       confirmLabel: string;
       danger?: boolean;
+      /** Production safety: the confirm button works only once this text (the context name) is typed. */
+      typeToConfirm?: string;
       onConfirm: () => void;
     }
   | {
@@ -63,11 +65,17 @@ function Confirm({
 }): ReactNode {
   const theme = useTheme();
   const [focus, setFocus] = useState<'cancel' | 'confirm'>('cancel');
+  const [typed, setTyped] = useState('');
+  const armed = dialog.typeToConfirm === undefined || typed === dialog.typeToConfirm;
   useKeys((key) => {
-    if (['left', 'right', 'tab', 'shift+tab', 'h', 'l'].includes(key.name))
+    if (key.name === 'escape') onClose();
+    else if (dialog.typeToConfirm !== undefined && (key.text !== '' || key.name === 'backspace')) {
+      setTyped((t) => (key.name === 'backspace' ? t.slice(0, -1) : t + key.text));
+    } else if (['left', 'right', 'tab', 'shift+tab', 'h', 'l'].includes(key.name))
       setFocus((f) => (f === 'cancel' ? 'confirm' : 'cancel'));
-    else if (key.name === 'escape' || key.name === 'q' || key.name === 'n') onClose();
+    else if (key.name === 'q' || key.name === 'n') onClose();
     else if (key.name === 'enter') {
+      if (focus === 'confirm' && !armed) return true;
       onClose();
       if (focus === 'confirm') dialog.onConfirm();
     }
@@ -80,12 +88,29 @@ function Confirm({
           {line}
         </Text>
       ))}
+      {dialog.typeToConfirm !== undefined ? (
+        <Text wrap="truncate-end">
+          <Text
+            color={theme.warn}
+          >{`Production context: type "${dialog.typeToConfirm}" to enable ${dialog.confirmLabel}: `}</Text>
+          {typed}
+          <Text inverse> </Text>
+        </Text>
+      ) : null}
       <Box gap={2} marginTop={1}>
         <Text inverse={focus === 'cancel'}>{' Cancel '}</Text>
-        <Text inverse={focus === 'confirm'} color={dialog.danger ? theme.error : theme.accent} bold>
+        <Text
+          inverse={focus === 'confirm'}
+          color={armed ? (dialog.danger ? theme.error : theme.accent) : theme.muted}
+          bold={armed}
+        >
           {` ${dialog.confirmLabel} `}
         </Text>
-        <Text color={theme.muted}>←/→ choose · Enter · Esc cancels</Text>
+        <Text color={theme.muted} wrap="truncate-end">
+          {dialog.typeToConfirm !== undefined
+            ? 'Tab choose · Enter · Esc cancels'
+            : '←/→ choose · Enter · Esc cancels'}
+        </Text>
       </Box>
     </Box>
   );
