@@ -177,7 +177,6 @@ export const KEYMAP: Binding[] = [
     views: ['connectors'],
     description: 'restart everything that failed, cluster-wide, after a preview',
     mutating: true,
-    feature: 'restart-tasks',
   },
   {
     command: 'stop',
