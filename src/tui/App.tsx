@@ -74,6 +74,12 @@ function Shell(): ReactNode {
         case 'topics':
           go({ view: 'topicMap' });
           return;
+        case 'workers':
+          go({ view: 'workers' });
+          return;
+        case 'loggers':
+          go({ view: 'loggers' });
+          return;
         case 'help':
           go({ view: 'help', of: view });
           return;

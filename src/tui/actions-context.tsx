@@ -28,6 +28,11 @@ interface Actions {
   request(kind: ActionKind, targets: string[], options: RequestOptions): void;
   restartTask(name: string, task: number): void;
   resetTopics(name: string): void;
+  /** Read-only and version gate for a view's own mutating key: says why (footer) and returns false. */
+  allowed(what: string, feature?: Feature): boolean;
+  /** Runs one call with the same progress and result reporting as the connector actions. */
+  perform(verb: { ing: string; ed: string }, target: string, run: () => Promise<unknown>): Promise<boolean>;
+  openDialog(dialog: Dialog): void;
   dialog: Dialog | undefined;
   closeDialog(): void;
 }
@@ -306,9 +311,24 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
     [client, confirm, context.name, execute, gate],
   );
 
+  const perform = useCallback(
+    async (verb: { ing: string; ed: string }, target: string, run: () => Promise<unknown>) =>
+      (await execute(verb, [target], () => run())).ok.length === 1,
+    [execute],
+  );
+
   const value = useMemo<Actions>(
-    () => ({ request, restartTask, resetTopics, dialog, closeDialog: () => setDialog(undefined) }),
-    [request, restartTask, resetTopics, dialog],
+    () => ({
+      request,
+      restartTask,
+      resetTopics,
+      allowed: gate,
+      perform,
+      openDialog: setDialog,
+      dialog,
+      closeDialog: () => setDialog(undefined),
+    }),
+    [request, restartTask, resetTopics, gate, perform, dialog],
   );
   return <ActionsContext.Provider value={value}>{children}</ActionsContext.Provider>;
 }

@@ -14,6 +14,9 @@ export type Route =
   | { view: 'topics'; name: string }
   | { view: 'config'; name: string }
   | { view: 'topicMap' }
+  | { view: 'workers' }
+  | { view: 'worker'; id: string }
+  | { view: 'loggers' }
   | { view: 'help'; of: ViewId };
 
 export type Tone = 'info' | 'ok' | 'warn' | 'error';

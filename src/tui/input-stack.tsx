@@ -1,7 +1,7 @@
 // One stdin subscription for the whole app. Key events go to a stack of handlers, topmost first
 // (a dialog mounts above its view); a handler returns true to consume the key.
 import { useInput } from 'ink';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useLayoutEffect, useMemo, useRef } from 'react';
 import { type KeyEvent, normalizeKeys } from './keys.js';
 
 export type KeyHandler = (key: KeyEvent) => boolean;
@@ -67,7 +67,9 @@ export function useKeys(handler: KeyHandler, active = true): void {
   const registry = useContext(InputContext);
   const ref = useRef(handler);
   ref.current = handler;
-  useEffect(() => {
+  // A layout effect registers during the commit itself: a passive effect could run after the next
+  // key of a fast chunk (":workers\r") was dispatched, and that key would miss the new handler.
+  useLayoutEffect(() => {
     if (!registry || !active) return;
     return registry.register(ref);
   }, [registry, active]);

@@ -12,6 +12,9 @@ export type ViewId =
   | 'plugin'
   | 'topics'
   | 'topicMap'
+  | 'workers'
+  | 'worker'
+  | 'loggers'
   | 'help';
 
 export type Command =
@@ -72,6 +75,9 @@ const LISTS: ViewId[] = [
   'trace',
   'plugin',
   'config',
+  'workers',
+  'worker',
+  'loggers',
 ];
 
 export const KEYMAP: Binding[] = [
@@ -86,13 +92,13 @@ export const KEYMAP: Binding[] = [
     command: 'commandLine',
     keys: [':'],
     views: 'all',
-    description: 'command line: connectors, cluster, plugins, topics, quit',
+    description: 'command line: connectors, cluster, workers, plugins, topics, loggers, quit',
     footer: ['connectors'],
   },
   {
     command: 'filter',
     keys: ['/'],
-    views: ['connectors', 'plugins', 'topicMap'],
+    views: ['connectors', 'plugins', 'topicMap', 'loggers'],
     description: 'fuzzy filter as you type; Enter keeps it, Esc clears it',
     footer: ['connectors'],
   },
@@ -122,8 +128,8 @@ export const KEYMAP: Binding[] = [
   {
     command: 'open',
     keys: ['enter'],
-    views: ['connectors', 'connector', 'plugins', 'topicMap'],
-    description: 'open the row',
+    views: ['connectors', 'connector', 'plugins', 'topicMap', 'workers', 'worker', 'loggers'],
+    description: 'open the row (loggers: change the level)',
     footer: ['connectors'],
   },
   { command: 'refresh', keys: ['ctrl+r'], views: 'all', description: 'refresh now' },

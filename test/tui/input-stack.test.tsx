@@ -35,3 +35,47 @@ describe('input stack', () => {
     expect(lastFrame()).toBe('nav:abc[j]');
   });
 });
+
+function Prompt({ onText }: { onText: (t: string) => void }) {
+  const [text, setText] = useState('');
+  useKeys((key) => {
+    if (key.name === 'enter') onText(text);
+    else setText((t) => t + key.text);
+    return true;
+  });
+  return <Text>{`:${text}`}</Text>;
+}
+
+function Opener() {
+  const [open, setOpen] = useState(false);
+  const [ran, setRan] = useState('');
+  useKeys((key) => {
+    if (key.name === ':') setOpen(true);
+    return true;
+  });
+  return open ? (
+    <Prompt
+      onText={(t) => {
+        setRan(t);
+        setOpen(false);
+      }}
+    />
+  ) : (
+    <Text>{`ran:${ran}`}</Text>
+  );
+}
+
+describe('input stack and mounting handlers', () => {
+  it('gives the rest of a fast chunk to a handler the first key mounted', async () => {
+    const { stdin, lastFrame } = render(
+      <InputProvider fallback={() => false}>
+        <Opener />
+      </InputProvider>,
+    );
+    await tick();
+    stdin.write(':workers\r');
+    await tick();
+    await tick();
+    expect(lastFrame()).toBe('ran:workers');
+  });
+});

@@ -17,6 +17,8 @@ export function crumb(route: Route): string {
       return 'topics (cluster)';
     case 'plugin':
       return route.className.split('.').at(-1) ?? route.className;
+    case 'worker':
+      return route.id;
     case 'help':
       return 'help';
     default:

@@ -4,7 +4,16 @@ import { type ReactNode, useState } from 'react';
 import { useKeys } from '../input-stack.js';
 import { useTheme } from '../theme-context.js';
 
-export const COMMANDS = ['connectors', 'cluster', 'plugins', 'topics', 'help', 'quit'] as const;
+export const COMMANDS = [
+  'connectors',
+  'cluster',
+  'workers',
+  'plugins',
+  'topics',
+  'loggers',
+  'help',
+  'quit',
+] as const;
 
 export function completions(input: string): string[] {
   const word = input.trim().toLowerCase();

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Capabilities } from '../../connect/version.js';
 import { bindingsFor, type ViewId } from '../keymap.js';
 import { formatKey } from '../keys.js';
+import { COMMANDS } from '../components/CommandLine.js';
 import { TextPager } from '../components/TextPager.js';
 import { fitCells } from '../text-fit.js';
 import { useServices } from '../services.js';
@@ -15,10 +16,7 @@ export function helpLines(of: ViewId, readonly: boolean, caps?: Capabilities): s
     const note = b.mutating && readonly ? ' (disabled: read-only)' : missing ? ` (disabled: ${missing})` : '';
     lines.push(`${fitCells(keys, 14)} ${b.description}${note}`);
   }
-  lines.push(
-    '',
-    'Ctrl-C quits from anywhere. Commands after ":": connectors, cluster, plugins, topics, help, quit.',
-  );
+  lines.push('', `Ctrl-C quits from anywhere. Commands after ":": ${COMMANDS.join(', ')}.`);
   return lines;
 }
 

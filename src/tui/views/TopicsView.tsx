@@ -14,6 +14,7 @@ import { moveCursor } from '../list-cursor.js';
 import { usePollerState, useServices } from '../services.js';
 import { fitCells } from '../text-fit.js';
 import { useTheme } from '../theme-context.js';
+import { FilterLine, useFilterInput } from '../use-filter-input.js';
 
 export function TopicsView({ name, height }: { name: string; height: number }): ReactNode {
   const theme = useTheme();
@@ -79,9 +80,9 @@ export function TopicMapView({ height, width }: { height: number; width: number 
   const { snapshot } = usePollerState();
   const [entries, setEntries] = useState<TopicEntry[] | undefined>();
   const [progress, setProgress] = useState('');
-  const [filter, setFilter] = useState('');
-  const [editing, setEditing] = useState(false);
   const [cursor, setCursor] = useState(0);
+  const input = useFilterInput(() => setCursor(0));
+  const filter = input.filter;
   const names = useMemo(() => snapshot?.rows.map((r) => r.name) ?? [], [snapshot]);
   const [loadedFor, setLoadedFor] = useState<string[] | undefined>();
 
@@ -123,17 +124,7 @@ export function TopicMapView({ height, width }: { height: number; width: number 
   );
 
   useKeys((key) => {
-    if (editing) {
-      if (key.name === 'enter') setEditing(false);
-      else if (key.name === 'escape') {
-        setFilter('');
-        setEditing(false);
-      } else if (key.name === 'backspace' || key.name === 'delete')
-        setFilter((f) => [...f].slice(0, -1).join(''));
-      else if (key.text) setFilter((f) => f + key.text);
-      setCursor(0);
-      return true;
-    }
+    if (input.edit(key)) return true;
     const binding = commandFor('topicMap', key.name);
     if (!binding) return false;
     const moved = moveCursor(binding.command, cursor, rows.length, height - 3);
@@ -142,11 +133,11 @@ export function TopicMapView({ height, width }: { height: number; width: number 
       return true;
     }
     if (binding.command === 'filter') {
-      setEditing(true);
+      input.start();
       return true;
     }
     if (binding.command === 'back' && filter !== '') {
-      setFilter('');
+      input.clear();
       return true;
     }
     if (binding.command === 'refresh') {
@@ -179,13 +170,7 @@ export function TopicMapView({ height, width }: { height: number; width: number 
           >{`${fitCells(rows[i]!.topic, topicW)} ${rows[i]!.connector}`}</Text>
         )}
       />
-      {editing || filter !== '' ? (
-        <Text>
-          <Text color={theme.accent}>/</Text>
-          {filter}
-          {editing ? <Text inverse> </Text> : null}
-        </Text>
-      ) : null}
+      <FilterLine input={input} />
     </Box>
   );
 }

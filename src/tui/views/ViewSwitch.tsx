@@ -7,7 +7,9 @@ import { ConnectorView } from './ConnectorView.js';
 import { HelpView } from './HelpView.js';
 import { PluginsView, PluginView } from './PluginsView.js';
 import { TopicMapView, TopicsView } from './TopicsView.js';
+import { LoggersView } from './LoggersView.js';
 import { TraceView } from './TraceView.js';
+import { WorkersView, WorkerView } from './WorkersView.js';
 
 export function ViewSwitch({
   route,
@@ -41,5 +43,11 @@ export function ViewSwitch({
       return <TopicsView name={route.name} height={height} />;
     case 'topicMap':
       return <TopicMapView height={height} width={width} />;
+    case 'workers':
+      return <WorkersView height={height} width={width} />;
+    case 'loggers':
+      return <LoggersView height={height} width={width} />;
+    case 'worker':
+      return <WorkerView key={route.id} id={route.id} height={height} width={width} />;
   }
 }
