@@ -17,6 +17,7 @@ export type Route =
   | { view: 'workers' }
   | { view: 'worker'; id: string }
   | { view: 'loggers' }
+  | { view: 'offsets'; name: string }
   | { view: 'help'; of: ViewId };
 
 export type Tone = 'info' | 'ok' | 'warn' | 'error';

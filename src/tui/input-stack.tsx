@@ -1,7 +1,15 @@
 // One stdin subscription for the whole app. Key events go to a stack of handlers, topmost first
 // (a dialog mounts above its view); a handler returns true to consume the key.
 import { useInput } from 'ink';
-import { createContext, type ReactNode, useCallback, useContext, useLayoutEffect, useMemo, useRef } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from 'react';
 import { type KeyEvent, normalizeKeys } from './keys.js';
 
 export type KeyHandler = (key: KeyEvent) => boolean;

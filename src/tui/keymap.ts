@@ -15,6 +15,7 @@ export type ViewId =
   | 'workers'
   | 'worker'
   | 'loggers'
+  | 'offsets'
   | 'help';
 
 export type Command =
@@ -38,6 +39,9 @@ export type Command =
   | 'config'
   | 'topics'
   | 'resetTopics'
+  | 'offsets'
+  | 'alterOffsets'
+  | 'resetOffsets'
   | 'copy'
   | 'up'
   | 'down'
@@ -78,6 +82,7 @@ const LISTS: ViewId[] = [
   'workers',
   'worker',
   'loggers',
+  'offsets',
 ];
 
 export const KEYMAP: Binding[] = [
@@ -164,9 +169,9 @@ export const KEYMAP: Binding[] = [
   {
     command: 'resume',
     keys: ['r'],
-    views: ['connectors', 'connector'],
+    views: ['connectors', 'connector', 'offsets'],
     description: 'resume (marked, else current)',
-    footer: ['connectors', 'connector'],
+    footer: ['connectors', 'connector', 'offsets'],
     mutating: true,
   },
   {
@@ -225,11 +230,37 @@ export const KEYMAP: Binding[] = [
     feature: 'topics-reset',
   },
   {
+    command: 'offsets',
+    keys: ['o'],
+    views: ['connector'],
+    description: "the connector's offsets: view, alter, reset (stop → change → resume)",
+    footer: ['connector'],
+    feature: 'offsets',
+  },
+  {
+    command: 'alterOffsets',
+    keys: ['e'],
+    views: ['offsets'],
+    description: 'alter the offsets in a JSON editor (stops the connector first, confirm)',
+    footer: ['offsets'],
+    mutating: true,
+    feature: 'offsets-alter',
+  },
+  {
+    command: 'resetOffsets',
+    keys: ['ctrl+d'],
+    views: ['offsets'],
+    description: 'reset (delete) all offsets (stops the connector first, confirm)',
+    footer: ['offsets'],
+    mutating: true,
+    feature: 'offsets-reset',
+  },
+  {
     command: 'copy',
     keys: ['y'],
     views: 'all',
-    description: 'copy what is in focus (name, config masked, trace)',
-    footer: ['trace'],
+    description: 'copy what is in focus (name, config masked, trace, offsets)',
+    footer: ['trace', 'offsets'],
   },
   { command: 'up', keys: ['up', 'k'], views: LISTS, description: 'move up' },
   { command: 'down', keys: ['down', 'j'], views: LISTS, description: 'move down' },

@@ -13,7 +13,11 @@ export interface Theme {
   highlight?: string;
   changed?: string;
   production?: string;
+  /** JSON colouring in the editors. */
+  syntax?: Partial<Record<JsonTokenKind, string>>;
 }
+
+export type JsonTokenKind = 'key' | 'string' | 'number' | 'literal' | 'punctuation';
 
 const COLOUR: Theme = {
   colour: true,
@@ -26,6 +30,7 @@ const COLOUR: Theme = {
   highlight: 'yellowBright',
   changed: 'magenta',
   production: 'red',
+  syntax: { key: 'cyan', string: 'green', number: 'yellow', literal: 'magenta', punctuation: 'gray' },
 };
 
 const PLAIN: Theme = { colour: false };

@@ -19,6 +19,8 @@ export function crumb(route: Route): string {
       return route.className.split('.').at(-1) ?? route.className;
     case 'worker':
       return route.id;
+    case 'offsets':
+      return 'offsets';
     case 'help':
       return 'help';
     default:

@@ -54,6 +54,8 @@ const SHORT: Record<string, string> = {
   config: 'config',
   topics: 'topics',
   resetTopics: 'reset topics',
+  alterOffsets: 'alter',
+  resetOffsets: 'reset',
   copy: 'copy',
   search: 'search',
   wrap: 'wrap',

@@ -101,6 +101,10 @@ export function ConnectorView({
       case 'topics':
         dispatch({ type: 'push', route: { view: 'topics', name } });
         return true;
+      case 'offsets':
+        // Opens on old clusters too: the view explains the connect-offsets layout there.
+        dispatch({ type: 'push', route: { view: 'offsets', name } });
+        return true;
       case 'copy':
         copyText(name, `"${name}"`);
         return true;

@@ -8,6 +8,7 @@ import { HelpView } from './HelpView.js';
 import { PluginsView, PluginView } from './PluginsView.js';
 import { TopicMapView, TopicsView } from './TopicsView.js';
 import { LoggersView } from './LoggersView.js';
+import { OffsetsView } from './OffsetsView.js';
 import { TraceView } from './TraceView.js';
 import { WorkersView, WorkerView } from './WorkersView.js';
 
@@ -45,6 +46,8 @@ export function ViewSwitch({
       return <TopicMapView height={height} width={width} />;
     case 'workers':
       return <WorkersView height={height} width={width} />;
+    case 'offsets':
+      return <OffsetsView key={route.name} name={route.name} width={width} height={height} />;
     case 'loggers':
       return <LoggersView height={height} width={width} />;
     case 'worker':
