@@ -2,6 +2,7 @@
 // notice. State and dispatch live in separate contexts so leaves that only act never re-render.
 import { createContext, type Dispatch, type ReactNode, useContext, useReducer } from 'react';
 import type { SortKey } from '../domain/sort.js';
+import type { EditorStart } from './editor/EditorView.js';
 import type { ViewId } from './keymap.js';
 
 export type Route =
@@ -18,6 +19,7 @@ export type Route =
   | { view: 'worker'; id: string }
   | { view: 'loggers' }
   | { view: 'offsets'; name: string }
+  | { view: 'editor'; start: EditorStart }
   | { view: 'help'; of: ViewId };
 
 export type Tone = 'info' | 'ok' | 'warn' | 'error';

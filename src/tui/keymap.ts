@@ -16,6 +16,7 @@ export type ViewId =
   | 'worker'
   | 'loggers'
   | 'offsets'
+  | 'editor'
   | 'help';
 
 export type Command =
@@ -40,6 +41,10 @@ export type Command =
   | 'topics'
   | 'resetTopics'
   | 'offsets'
+  | 'edit'
+  | 'editExternal'
+  | 'newConnector'
+  | 'clone'
   | 'alterOffsets'
   | 'resetOffsets'
   | 'copy'
@@ -228,6 +233,35 @@ export const KEYMAP: Binding[] = [
     footer: ['topics'],
     mutating: true,
     feature: 'topics-reset',
+  },
+  {
+    command: 'edit',
+    keys: ['e'],
+    views: ['connector', 'config'],
+    description: 'edit the config inline: Ctrl-S validates, shows the diff, applies',
+    footer: ['connector', 'config'],
+    mutating: true,
+  },
+  {
+    command: 'editExternal',
+    keys: ['E'],
+    views: ['connector'],
+    description: 'edit the config in $VISUAL / $EDITOR, then validate → diff → apply',
+    mutating: true,
+  },
+  {
+    command: 'newConnector',
+    keys: ['n'],
+    views: ['connectors', 'plugins'],
+    description: "new connector from a plugin's config definition",
+    mutating: true,
+  },
+  {
+    command: 'clone',
+    keys: ['C'],
+    views: ['connectors', 'connector'],
+    description: 'clone the current connector under a new name',
+    mutating: true,
   },
   {
     command: 'offsets',

@@ -21,6 +21,12 @@ export function crumb(route: Route): string {
       return route.id;
     case 'offsets':
       return 'offsets';
+    case 'editor':
+      return route.start.kind === 'edit'
+        ? 'edit'
+        : route.start.kind === 'clone'
+          ? `clone as ${route.start.name}`
+          : 'new';
     case 'help':
       return 'help';
     default:

@@ -16,6 +16,17 @@ export type Dialog =
       /** Production safety: the confirm button works only once this text (the context name) is typed. */
       typeToConfirm?: string;
       onConfirm: () => void;
+      /** Called when the dialog closes without confirming. */
+      onCancel?: () => void;
+    }
+  | {
+      kind: 'prompt';
+      title: string;
+      lines: string[];
+      initial: string;
+      /** An error to show (the prompt stays open), or undefined when the text is acceptable. */
+      check?: (text: string) => string | undefined;
+      onSubmit: (text: string) => void;
     }
   | {
       kind: 'choice';
@@ -52,6 +63,7 @@ export function DialogHost({
       {dialog.kind === 'choice' ? <Choice dialog={dialog} onClose={onClose} /> : null}
       {dialog.kind === 'results' ? <Results dialog={dialog} onClose={onClose} /> : null}
       {dialog.kind === 'message' ? <MessageBody lines={dialog.lines} onClose={onClose} /> : null}
+      {dialog.kind === 'prompt' ? <Prompt dialog={dialog} onClose={onClose} /> : null}
     </Box>
   );
 }
@@ -67,17 +79,23 @@ function Confirm({
   const [focus, setFocus] = useState<'cancel' | 'confirm'>('cancel');
   const [typed, setTyped] = useState('');
   const armed = dialog.typeToConfirm === undefined || typed === dialog.typeToConfirm;
+  const cancel = () => {
+    onClose();
+    dialog.onCancel?.();
+  };
   useKeys((key) => {
-    if (key.name === 'escape') onClose();
+    if (key.name === 'escape') cancel();
     else if (dialog.typeToConfirm !== undefined && (key.text !== '' || key.name === 'backspace')) {
       setTyped((t) => (key.name === 'backspace' ? t.slice(0, -1) : t + key.text));
     } else if (['left', 'right', 'tab', 'shift+tab', 'h', 'l'].includes(key.name))
       setFocus((f) => (f === 'cancel' ? 'confirm' : 'cancel'));
-    else if (key.name === 'q' || key.name === 'n') onClose();
+    else if (key.name === 'q' || key.name === 'n') cancel();
     else if (key.name === 'enter') {
       if (focus === 'confirm' && !armed) return true;
-      onClose();
-      if (focus === 'confirm') dialog.onConfirm();
+      if (focus === 'confirm') {
+        onClose();
+        dialog.onConfirm();
+      } else cancel();
     }
     return true;
   });
@@ -213,6 +231,49 @@ function MessageBody({ lines, onClose }: { lines: string[]; onClose: () => void 
           {l}
         </Text>
       ))}
+    </Box>
+  );
+}
+
+function Prompt({
+  dialog,
+  onClose,
+}: {
+  dialog: Extract<Dialog, { kind: 'prompt' }>;
+  onClose: () => void;
+}): ReactNode {
+  const theme = useTheme();
+  const [text, setText] = useState(dialog.initial);
+  const [error, setError] = useState<string | undefined>();
+  useKeys((key) => {
+    if (key.name === 'escape') onClose();
+    else if (key.name === 'enter') {
+      const problem = dialog.check?.(text);
+      if (problem !== undefined) setError(problem);
+      else {
+        onClose();
+        dialog.onSubmit(text);
+      }
+    } else if (key.name === 'backspace' || key.name === 'delete')
+      setText((t) => [...t].slice(0, -1).join(''));
+    else if (key.name === 'ctrl+u') setText('');
+    else if (key.text) setText((t) => t + key.text);
+    return true;
+  });
+  return (
+    <Box flexDirection="column">
+      {dialog.lines.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
+      <Text wrap="truncate-end">
+        <Text color={theme.accent}>{'> '}</Text>
+        {text}
+        <Text inverse> </Text>
+      </Text>
+      {error ? <Text color={theme.error}>{error}</Text> : null}
+      <Text color={theme.muted}>Enter accepts · Ctrl-U clears · Esc cancels</Text>
     </Box>
   );
 }

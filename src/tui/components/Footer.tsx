@@ -55,6 +55,8 @@ const SHORT: Record<string, string> = {
   topics: 'topics',
   resetTopics: 'reset topics',
   alterOffsets: 'alter',
+  edit: 'edit',
+  newConnector: 'new',
   resetOffsets: 'reset',
   copy: 'copy',
   search: 'search',

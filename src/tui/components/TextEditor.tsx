@@ -37,6 +37,8 @@ export interface TextEditorProps {
   /** Keys the editor does not take (Ctrl-S, Esc, Ctrl-E…) go here first; true = handled. */
   onCommand: (key: KeyEvent, text: string) => boolean;
   onChange?: (text: string) => void;
+  /** False while something else on screen takes the keys (e.g. a diff pane over a hidden editor). */
+  active?: boolean;
 }
 
 /** Keys → buffer actions; undefined for keys the editor leaves to its parent. */
@@ -108,6 +110,7 @@ export function TextEditor({
   replace,
   onCommand,
   onChange,
+  active = true,
 }: TextEditorProps): ReactNode {
   const theme = useTheme();
   const [buffer, dispatch] = useReducer(reducer, initialText, createTextBuffer);
@@ -129,13 +132,13 @@ export function TextEditor({
     }
   }, [buffer, onChange]);
 
-  usePaste((text) => dispatch({ type: 'paste', text }));
+  usePaste((text) => dispatch({ type: 'paste', text }), { isActive: active });
   useKeys((key) => {
     if (onCommand(key, textOf(buffer))) return true;
     const action = editorAction(key, height);
     if (action) dispatch(action);
     return true;
-  });
+  }, active);
 
   const gutter = String(buffer.lines.length).length + 1;
   const byLine = new Map<number, LineMessage>();

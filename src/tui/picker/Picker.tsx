@@ -40,11 +40,14 @@ export function Picker({ verb, items, context, confirm, note, theme = pickTheme(
   const index = useMemo(() => new FuzzyIndex(items, (i) => i.name), [items]);
   // The reducer and the view ask for the same query's matches: keep the last answer.
   const search = useMemo(() => {
-    let last: { query: string; matches: FuzzyMatch<PickerItem>[]; names: string[] } | undefined;
+    let last:
+      | { query: string; matches: FuzzyMatch<PickerItem>[]; names: string[]; shown: Set<string> }
+      | undefined;
     return (query: string) => {
       if (last?.query !== query) {
         const matches = index.filter(query);
-        last = { query, matches, names: matches.map((m) => m.item.name) };
+        const names = matches.map((m) => m.item.name);
+        last = { query, matches, names, shown: new Set(names) };
       }
       return last;
     };
@@ -54,7 +57,10 @@ export function Picker({ verb, items, context, confirm, note, theme = pickTheme(
     [names, search, confirm, context.name],
   );
   const [state, dispatch] = useReducer(reducer, initialPickerState);
-  const listHeight = Math.max(1, rows - 3);
+  // Query, status and footer lines, plus the terminal's last row left empty: with incremental
+  // rendering, a frame exactly as tall as the terminal redraws one row off (seen on Ink 8; the PTY
+  // test checks the query line stays on top).
+  const listHeight = Math.max(1, rows - 4);
 
   useInput((input, key) => {
     for (const k of normalizeKeys(input, key)) dispatch({ key: k, pageSize: listHeight });
@@ -63,8 +69,8 @@ export function Picker({ verb, items, context, confirm, note, theme = pickTheme(
     if (state.done) exit(state.done satisfies PickerResult);
   }, [state.done, exit]);
 
-  const { matches } = search(state.query);
-  const hiddenMarks = [...state.marks].filter((n) => !search(state.query).names.includes(n)).length;
+  const { matches, shown } = search(state.query);
+  const hiddenMarks = [...state.marks].filter((n) => !shown.has(n)).length;
   const prodColour = context.production ? theme.production : theme.accent;
   const where = (
     <Text color={prodColour} bold={context.production} wrap="truncate-end">
@@ -74,7 +80,7 @@ export function Picker({ verb, items, context, confirm, note, theme = pickTheme(
 
   if (state.mode === 'confirm') {
     const targets = state.targets.map((n) => byName.get(n)!);
-    const hiddenTargets = state.targets.filter((n) => !search(state.query).names.includes(n)).length;
+    const hiddenTargets = state.targets.filter((n) => !shown.has(n)).length;
     const width = Math.min(
       Math.max(...targets.slice(0, PREVIEW).map((t) => stringWidth(t.name))),
       columns - 30,
@@ -119,7 +125,7 @@ export function Picker({ verb, items, context, confirm, note, theme = pickTheme(
 
   const nameWidth = Math.max(8, Math.min(60, columns - 32));
   return (
-    <Box flexDirection="column" width={columns} height={rows}>
+    <Box flexDirection="column" width={columns} height={listHeight + 3}>
       <Box>
         <Text bold>{`${verb} › `}</Text>
         <Text>{state.query}</Text>

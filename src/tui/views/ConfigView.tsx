@@ -1,6 +1,8 @@
 // The connector's config as JSON, secrets masked; `y` copies it (masked).
 import type { ReactNode } from 'react';
 import { maskConfig } from '../../domain/masking.js';
+import { useActions } from '../actions-context.js';
+import { useUiDispatch } from '../app-state.js';
 import { TextPager } from '../components/TextPager.js';
 import { usePollerState } from '../services.js';
 import { useTheme } from '../theme-context.js';
@@ -9,6 +11,8 @@ import { useCopy } from '../use-copy.js';
 export function ConfigView({ name, height }: { name: string; height: number }): ReactNode {
   const theme = useTheme();
   const copyText = useCopy();
+  const actions = useActions();
+  const dispatch = useUiDispatch();
   const { snapshot } = usePollerState();
   const config = snapshot?.byName.get(name)?.config;
   const masked = config ? maskConfig(config) : undefined;
@@ -23,6 +27,11 @@ export function ConfigView({ name, height }: { name: string; height: number }): 
       height={height}
       lineColour={(line) => (line.includes('••••') ? theme.warn : undefined)}
       onKey={(key) => {
+        if (key === 'e') {
+          if (actions.allowed('editing the config'))
+            dispatch({ type: 'push', route: { view: 'editor', start: { kind: 'edit', name } } });
+          return true;
+        }
         if (key !== 'y' || !sorted) return false;
         copyText(text, 'the config, secrets masked');
         return true;

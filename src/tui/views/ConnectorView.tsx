@@ -15,6 +15,7 @@ import { fitCells } from '../text-fit.js';
 import { stateColour } from '../theme.js';
 import { useTheme } from '../theme-context.js';
 import { useCopy } from '../use-copy.js';
+import { useCreateFlows } from '../editor/use-create-flows.js';
 
 export function ConnectorView({
   name,
@@ -30,6 +31,7 @@ export function ConnectorView({
   const actions = useActions();
   const { client } = useServices();
   const copyText = useCopy();
+  const create = useCreateFlows();
   const { snapshot } = usePollerState();
   const row = snapshot?.byName.get(name);
   const [cursor, setCursor] = useState(0);
@@ -100,6 +102,20 @@ export function ConnectorView({
         return true;
       case 'topics':
         dispatch({ type: 'push', route: { view: 'topics', name } });
+        return true;
+      case 'edit':
+      case 'editExternal':
+        if (actions.allowed('editing the config'))
+          dispatch({
+            type: 'push',
+            route: {
+              view: 'editor',
+              start: { kind: 'edit', name, external: binding.command === 'editExternal' },
+            },
+          });
+        return true;
+      case 'clone':
+        create.clone(name);
         return true;
       case 'offsets':
         // Opens on old clusters too: the view explains the connect-offsets layout there.

@@ -18,6 +18,7 @@ import { stateColour } from '../theme.js';
 import { useTheme } from '../theme-context.js';
 import { useChangedRows } from '../use-changed-rows.js';
 import { useCopy } from '../use-copy.js';
+import { useCreateFlows } from '../editor/use-create-flows.js';
 
 export interface VisibleRow {
   row: ConnectorRow;
@@ -48,6 +49,7 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
   const theme = useTheme();
   const actions = useActions();
   const copyText = useCopy();
+  const create = useCreateFlows();
   const { snapshot, errorMessage } = usePollerState();
   const visible = useVisibleRows();
   const changed = useChangedRows();
@@ -139,6 +141,12 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
         return true;
       case 'restartFailed':
         actions.request('restartFailed', [], {});
+        return true;
+      case 'newConnector':
+        create.newConnector();
+        return true;
+      case 'clone':
+        if (names[cursor]) create.clone(names[cursor]!);
         return true;
       default:
         return false;

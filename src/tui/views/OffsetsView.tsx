@@ -90,7 +90,9 @@ export function OffsetsView({
       <Text bold>{name}</Text>
       {'  '}
       <Text color={stateColour(theme, row?.state ?? 'UNASSIGNED')}>{row?.state ?? '?'}</Text>
-      <Text color={theme.muted}>{`  ${row?.type ?? ''} connector${table ? ` · ${count} offset(s)` : ''}`}</Text>
+      <Text
+        color={theme.muted}
+      >{`  ${row?.type ?? ''} connector${table ? ` · ${count} offset(s)` : ''}`}</Text>
     </Text>
   );
   if (editing !== undefined) {

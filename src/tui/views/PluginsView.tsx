@@ -12,6 +12,7 @@ import { moveCursor } from '../list-cursor.js';
 import { useServices } from '../services.js';
 import { fitCells } from '../text-fit.js';
 import { useTheme } from '../theme-context.js';
+import { useCreateFlows } from '../editor/use-create-flows.js';
 
 export function PluginsView({ height, width }: { height: number; width: number }): ReactNode {
   const theme = useTheme();
@@ -19,6 +20,7 @@ export function PluginsView({ height, width }: { height: number; width: number }
   const { client } = useServices();
   const [plugins, setPlugins] = useState<PluginInfo[] | string | undefined>();
   const [cursor, setCursor] = useState(0);
+  const create = useCreateFlows();
   useEffect(() => {
     client
       .plugins()
@@ -32,6 +34,10 @@ export function PluginsView({ height, width }: { height: number; width: number }
     const moved = moveCursor(binding.command, cursor, list.length, height - 2);
     if (moved !== undefined) {
       setCursor(moved);
+      return true;
+    }
+    if (binding.command === 'newConnector' && list[cursor]) {
+      create.newConnector(list[cursor]!);
       return true;
     }
     if (binding.command === 'open' && list[cursor]) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Route } from '../app-state.js';
+import { EditorView } from '../editor/EditorView.js';
 import { ClusterView } from './ClusterView.js';
 import { ConfigView } from './ConfigView.js';
 import { ConnectorsView } from './ConnectorsView.js';
@@ -46,6 +47,8 @@ export function ViewSwitch({
       return <TopicMapView height={height} width={width} />;
     case 'workers':
       return <WorkersView height={height} width={width} />;
+    case 'editor':
+      return <EditorView start={route.start} width={width} height={height} />;
     case 'offsets':
       return <OffsetsView key={route.name} name={route.name} width={width} height={height} />;
     case 'loggers':
