@@ -11,15 +11,16 @@
 // `capabilities().supports(...)` / `.reason(...)` themselves.
 
 import { mapWithConcurrency } from './concurrency.js';
-import { ConnectError, isNotFound } from './errors.js';
+import { ConnectError, describeError, isConnectError, isNotFound } from './errors.js';
 import {
   type HttpMethod,
+  type HttpResponse,
   type RequestOptions,
   Transport,
   type TransportOptions,
   type TransportStats,
 } from './http.js';
-import { path, type Query } from './paths.js';
+import { path, type Query, queryString } from './paths.js';
 import type {
   ActiveTopics,
   ConfigInfos,
@@ -55,7 +56,26 @@ export interface ConnectClientOptions extends Omit<TransportOptions, 'url' | 'co
   gateByVersion?: boolean;
   /** Requests in flight for the listing fallback on Connect < 2.3. Default 8. */
   fallbackConcurrency?: number;
+  /** Told about every mutating request once it has completed or failed: the audit log's hook. */
+  onMutation?: MutationObserver;
 }
+
+/**
+ * One mutating request, reported once after it completed or failed (409 retries included, so a
+ * retried delete is one event). Calls refused before anything was sent (read-only, unsupported by
+ * the version) are not reported: the cluster never saw them. Validate is not a mutation.
+ */
+export interface MutationEvent {
+  method: HttpMethod;
+  /** Path and query as sent, relative to the base URL. */
+  path: string;
+  /** The full request URL, without credentials. */
+  url: string;
+  status?: number;
+  error?: ConnectError;
+}
+
+export type MutationObserver = (event: MutationEvent) => void;
 
 export type ExpandKey = 'status' | 'info';
 
@@ -87,6 +107,7 @@ export class ConnectClient {
   private readonly fallbackConcurrency: number;
   private caps?: Capabilities;
   private capsInFlight?: Promise<Capabilities>;
+  private readonly mutationObservers = new Set<MutationObserver>();
 
   constructor(options: ConnectClientOptions) {
     this.context = options.context ?? 'default';
@@ -94,6 +115,16 @@ export class ConnectClient {
     this.gateByVersion = options.gateByVersion ?? true;
     this.fallbackConcurrency = Math.max(1, options.fallbackConcurrency ?? 8);
     this.transport = new Transport({ ...options, context: this.context });
+    if (options.onMutation) this.mutationObservers.add(options.onMutation);
+  }
+
+  /**
+   * Adds a mutation observer to a client built elsewhere (e.g. by the context resolver);
+   * returns the function that removes it.
+   */
+  observeMutations(observer: MutationObserver): () => void {
+    this.mutationObservers.add(observer);
+    return () => this.mutationObservers.delete(observer);
   }
 
   /** The worker URL without credentials. */
@@ -267,7 +298,7 @@ export class ConnectClient {
       if (!olderThan37) body.initial_state = options.initialState;
       else if (options.initialState !== 'RUNNING') this.gate('initial-state', 'POST', p);
     }
-    return (await this.transport.request<ConnectorInfo>('POST', p, { body })).body;
+    return (await this.send<ConnectorInfo>('POST', p, { body })).body;
   }
 
   /** `PUT …/config`: creates (201, `created: true`) or replaces (200). The body is the flat config. */
@@ -277,7 +308,7 @@ export class ConnectClient {
   ): Promise<{ created: boolean; info: ConnectorInfo }> {
     const p = path`/connectors/${name}/config`;
     this.guardWrite({ method: 'PUT', path: p });
-    const res = await this.transport.request<ConnectorInfo>('PUT', p, { body: config });
+    const res = await this.send<ConnectorInfo>('PUT', p, { body: config });
     return { created: res.status === 201, info: res.body };
   }
 
@@ -286,7 +317,7 @@ export class ConnectClient {
     const p = path`/connectors/${name}/config`;
     this.guardWrite({ method: 'PATCH', path: p });
     this.gate('patch-config', 'PATCH', p);
-    return (await this.transport.request<ConnectorInfo>('PATCH', p, { body: patch })).body;
+    return (await this.send<ConnectorInfo>('PATCH', p, { body: patch })).body;
   }
 
   async pauseConnector(name: string): Promise<void> {
@@ -319,7 +350,7 @@ export class ConnectClient {
       : undefined;
     this.guardWrite({ method: 'POST', path: p, query });
     if (withParams) this.gate('restart-tasks', 'POST', p, query);
-    const res = await this.transport.request<ConnectorStateInfo | undefined>('POST', p, {
+    const res = await this.send<ConnectorStateInfo | undefined>('POST', p, {
       query,
       expect: 'any',
     });
@@ -346,7 +377,7 @@ export class ConnectClient {
     this.guardWrite({ method: 'PATCH', path: p });
     this.gate('offsets-alter', 'PATCH', p);
     const body: ConnectorOffsets = { offsets };
-    return (await this.transport.request<Message>('PATCH', p, { body })).body;
+    return (await this.send<Message>('PATCH', p, { body })).body;
   }
 
   /** `DELETE …/offsets` (3.6+); the connector must be STOPPED. */
@@ -354,7 +385,7 @@ export class ConnectClient {
     const p = path`/connectors/${name}/offsets`;
     this.guardWrite({ method: 'DELETE', path: p });
     this.gate('offsets-reset', 'DELETE', p);
-    return (await this.transport.request<Message>('DELETE', p)).body;
+    return (await this.send<Message>('DELETE', p)).body;
   }
 
   // --- Plugins -----------------------------------------------------------------------------------
@@ -410,7 +441,7 @@ export class ConnectClient {
     this.guardWrite({ method: 'PUT', path: p, query });
     this.gate('loggers', 'PUT', p, query);
     if (scope === 'cluster') this.gate('logger-scope', 'PUT', p, query);
-    const res = await this.transport.request<string[] | undefined>('PUT', p, {
+    const res = await this.send<string[] | undefined>('PUT', p, {
       query,
       body: { level },
       expect: 'any',
@@ -425,10 +456,55 @@ export class ConnectClient {
     return (await this.transport.request<T>('GET', p, options)).body;
   }
 
+  /** A mutating request: sent like any other, then reported to the mutation observers. */
+  private async send<T>(
+    method: HttpMethod,
+    p: string,
+    options: RequestOptions = {},
+  ): Promise<HttpResponse<T>> {
+    if (this.mutationObservers.size === 0) return this.transport.request<T>(method, p, options);
+    const base = {
+      method,
+      path: p + queryString(options.query),
+      url: this.transport.urlFor(p, options.query),
+    };
+    try {
+      const res = await this.transport.request<T>(method, p, options);
+      this.notifyMutation({ ...base, status: res.status });
+      return res;
+    } catch (e) {
+      // The transport only throws ConnectErrors; anything else still gets reported, as one line.
+      const error = isConnectError(e)
+        ? e
+        : new ConnectError({
+            kind: 'network',
+            context: this.context,
+            method,
+            url: base.url,
+            detail: describeError(e),
+          });
+      this.notifyMutation({
+        ...base,
+        ...(error.status === undefined ? {} : { status: error.status }),
+        error,
+      });
+      throw e;
+    }
+  }
+
+  private notifyMutation(event: MutationEvent): void {
+    for (const observer of this.mutationObservers) {
+      // An observer (the audit log) must never turn a completed request into a failed one.
+      try {
+        observer(event);
+      } catch {}
+    }
+  }
+
   private async mutateEmpty(m: Mutation, feature?: Feature): Promise<void> {
     this.guardWrite(m);
     if (feature) this.gate(feature, m.method, m.path, m.query);
-    await this.transport.request(m.method, m.path, {
+    await this.send(m.method, m.path, {
       expect: 'empty',
       ...(m.query ? { query: m.query } : {}),
     });

@@ -5,6 +5,8 @@ export type {
   ConnectorListing,
   ConnectorOverview,
   ExpandKey,
+  MutationEvent,
+  MutationObserver,
   RestartResult,
 } from './client.js';
 export { ConnectClient } from './client.js';
