@@ -8,6 +8,7 @@ import { type BulkOutcome, runBulk, summarise } from '../domain/bulk-runner.js';
 import type { ClusterSnapshot } from '../domain/snapshot.js';
 import { useUiDispatch, useUi } from './app-state.js';
 import type { Dialog } from './components/DialogHost.js';
+import { deleteUndoActions } from './delete-undo.js';
 import { useServices } from './services.js';
 
 export type ActionKind = 'pause' | 'resume' | 'stop' | 'delete' | 'restart' | 'restartFailed';
@@ -28,6 +29,8 @@ interface Actions {
   request(kind: ActionKind, targets: string[], options: RequestOptions): void;
   restartTask(name: string, task: number): void;
   resetTopics(name: string): void;
+  /** `u`: re-create the last deleted batch of this cluster, after a confirm. */
+  undo(): void;
   /** Read-only and version gate for a view's own mutating key: says why (footer) and returns false. */
   allowed(what: string, feature?: Feature): boolean;
   /** Runs one call with the same progress and result reporting as the connector actions. */
@@ -98,13 +101,9 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
     [poller, services],
   );
 
-  const execute = useCallback(
-    async (verb: { ing: string; ed: string }, names: string[], run: (name: string) => Promise<unknown>) => {
-      notice('info', `${verb.ing} 0/${names.length}…`);
-      const outcomes = await runBulk(names, run, {
-        concurrency: 8,
-        onProgress: (done, total) => notice('info', `${verb.ing} ${done}/${total}…`),
-      });
+  /** Clears the marks of what succeeded and reports: a notice, and for many targets the list. */
+  const report = useCallback(
+    (verb: { ing: string; ed: string }, names: string[], outcomes: BulkOutcome[], note = '') => {
       const ok = outcomes.filter((o) => o.ok).map((o) => o.name);
       // Marks are cleared only for the connectors the action succeeded on.
       if (marksRef.current.size > 0) {
@@ -112,20 +111,38 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
         for (const n of ok) left.delete(n);
         dispatch({ type: 'marks', marks: left });
       }
-      const failed = outcomes.filter((o) => !o.ok);
+      const failed = outcomes.filter((o) => !o.ok && !o.gone);
       notice(
         failed.length === 0 ? 'ok' : 'error',
-        names.length === 1
+        (names.length === 1
           ? `${failed.length === 0 ? verb.ed : `could not ${verb.ed.replace(/ed\b/, '')}`} "${names[0]}" on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`
-          : `${summarise(verb.ed, outcomes)} on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`,
+          : `${summarise(verb.ed, outcomes)} on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`) +
+          note,
       );
       // A bulk action always ends with the per-connector list: nothing is left half-known.
       if (names.length > 1) {
         setDialog({ kind: 'results', title: `${summarise(verb.ed, outcomes)} — ${context.name}`, outcomes });
       }
-      return { outcomes, ok };
+      return ok;
     },
     [context.name, dispatch, notice],
+  );
+
+  const execute = useCallback(
+    async (verb: { ing: string; ed: string }, names: string[], run: (name: string) => Promise<unknown>) => {
+      notice('info', `${verb.ing} 0/${names.length}…`);
+      const outcomes = await runBulk(names, run, {
+        concurrency: 8,
+        onProgress: (done, total) => notice('info', `${verb.ing} ${done}/${total}…`),
+      });
+      return { outcomes, ok: report(verb, names, outcomes) };
+    },
+    [notice, report],
+  );
+
+  const deleteAndUndo = useMemo(
+    () => deleteUndoActions({ services, notice, report, setDialog, follow }),
+    [services, notice, report, follow],
   );
 
   /**
@@ -241,20 +258,16 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
           ? client.pauseConnector(n)
           : kind === 'resume'
             ? client.resumeConnector(n)
-            : kind === 'stop'
-              ? client.stopConnector(n)
-              : client.deleteConnector(n);
+            : client.stopConnector(n);
       const go = () =>
-        void execute(verb, targets, run).then(({ ok }) => {
-          if (kind === 'delete') {
-            if (ok.length > 0) dispatch({ type: 'home' });
-            return follow(ok, (s, n) => !s.byName.has(n));
-          }
-          return follow(ok, (s, n) => {
-            const row = s.byName.get(n);
-            return !row || row.state === verb.target;
-          });
-        });
+        kind === 'delete'
+          ? void deleteAndUndo.deleteTargets(targets)
+          : void execute(verb, targets, run).then(({ ok }) =>
+              follow(ok, (s, n) => {
+                const row = s.byName.get(n);
+                return !row || row.state === verb.target;
+              }),
+            );
       const dangerous = kind === 'delete' || kind === 'stop';
       if (!dangerous && targets.length === 1) {
         go();
@@ -264,7 +277,9 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
         title: `${capitalise(kind)} ${subject} on ${context.name}?`,
         lines: [
           ...targetLines(targets, hidden),
-          ...(kind === 'delete' ? ['The configs are not recoverable from the cluster once deleted.'] : []),
+          ...(kind === 'delete'
+            ? [`Each config is saved to ${services.backups.root} first; u (or kcx undo) re-creates them.`]
+            : []),
         ],
         confirmLabel: capitalise(kind),
         danger: dangerous,
@@ -274,7 +289,20 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
         onConfirm: go,
       });
     },
-    [client, confirm, context, dispatch, execute, follow, gate, notice, poller, restartWith, targetLines],
+    [
+      client,
+      confirm,
+      context,
+      deleteAndUndo,
+      execute,
+      follow,
+      gate,
+      notice,
+      poller,
+      restartWith,
+      services,
+      targetLines,
+    ],
   );
 
   const restartTask = useCallback(
@@ -322,13 +350,16 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
       request,
       restartTask,
       resetTopics,
+      undo: () => {
+        if (gate('undo')) void deleteAndUndo.undoLast();
+      },
       allowed: gate,
       perform,
       openDialog: setDialog,
       dialog,
       closeDialog: () => setDialog(undefined),
     }),
-    [request, restartTask, resetTopics, gate, perform, dialog],
+    [request, restartTask, resetTopics, gate, perform, dialog, deleteAndUndo],
   );
   return <ActionsContext.Provider value={value}>{children}</ActionsContext.Provider>;
 }

@@ -41,6 +41,7 @@ export type Command =
   | 'topics'
   | 'resetTopics'
   | 'offsets'
+  | 'undo'
   | 'edit'
   | 'editExternal'
   | 'newConnector'
@@ -233,6 +234,13 @@ export const KEYMAP: Binding[] = [
     footer: ['topics'],
     mutating: true,
     feature: 'topics-reset',
+  },
+  {
+    command: 'undo',
+    keys: ['u'],
+    views: ['connectors'],
+    description: 'undo the last delete: re-create the saved configs, confirm',
+    mutating: true,
   },
   {
     command: 'edit',

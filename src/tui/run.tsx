@@ -2,6 +2,9 @@
 // on Ctrl-C and on a crash.
 import { render } from 'ink';
 import type { ConnectClient } from '../connect/client.js';
+import { stateDir } from '../config/paths.js';
+import { auditClient } from '../domain/audit.js';
+import { BackupStore } from '../domain/backups.js';
 import { Poller } from '../domain/poller.js';
 import { App } from './App.js';
 import { UiStateProvider } from './app-state.js';
@@ -18,12 +21,15 @@ export interface TuiOptions {
 
 export async function runTui({ client, context, refreshMs }: TuiOptions): Promise<number> {
   const poller = new Poller(client, { intervalMs: refreshMs, random: Math.random });
+  const state = stateDir();
   const services: Services = {
     client,
     poller,
     context,
     copy: (text) => copyToClipboard(text),
     now: Date.now,
+    backups: new BackupStore(state),
+    audit: auditClient(client, context.name, state),
   };
   const instance = render(
     <ThemeProvider theme={pickTheme()}>

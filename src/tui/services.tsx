@@ -2,6 +2,8 @@
 // the clipboard. Provided once at the root; views never construct them.
 import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react';
 import type { ConnectClient } from '../connect/client.js';
+import type { AuditTrail } from '../domain/audit.js';
+import type { BackupStore } from '../domain/backups.js';
 import type { Poller, PollerState } from '../domain/poller.js';
 
 export interface ContextInfo {
@@ -21,6 +23,10 @@ export interface Services {
   copy(text: string): Promise<string>;
   /** Clock for ages and highlights (injectable in tests). */
   now(): number;
+  /** Delete backups (undo reads them back). Deletes are refused when it cannot be written. */
+  backups: BackupStore;
+  /** The audit trail of this console's mutating calls, when one is kept. */
+  audit?: AuditTrail;
 }
 
 const ServicesContext = createContext<Services | null>(null);

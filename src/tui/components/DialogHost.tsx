@@ -206,7 +206,7 @@ function Results({
     <Box flexDirection="column">
       {dialog.outcomes.slice(offset, offset + page).map((o) => (
         <Text key={o.name} color={o.ok ? theme.ok : o.gone ? theme.warn : theme.error} wrap="truncate-end">
-          {`${o.ok ? '✓' : o.gone ? '–' : '✗'} ${o.name}${o.ok ? '' : `: ${o.gone ? 'already gone' : o.error}`}`}
+          {`${o.ok ? '✓' : o.gone ? '–' : '✗'} ${o.name}${outcomeNote(o)}`}
         </Text>
       ))}
       {dialog.outcomes.length > page ? (
@@ -276,4 +276,11 @@ function Prompt({
       <Text color={theme.muted}>Enter accepts · Ctrl-U clears · Esc cancels</Text>
     </Box>
   );
+}
+
+function outcomeNote(o: BulkOutcome): string {
+  if (o.ok) return o.detail ? ` (${o.detail})` : '';
+  if (o.gone) return ': already gone (deleted elsewhere)';
+  if (o.notSent) return `: not sent${o.error ? ` — ${o.error}` : ''}`;
+  return `: ${o.error ?? 'failed'}`;
 }

@@ -142,6 +142,9 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
       case 'restartFailed':
         actions.request('restartFailed', [], {});
         return true;
+      case 'undo':
+        actions.undo();
+        return true;
       case 'newConnector':
         create.newConnector();
         return true;
