@@ -1,7 +1,11 @@
 // kcx entry point: argv → a command. Heavy modules load only when their command runs.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { registerBulkCommands } from './bulk-commands.js';
 import { parseDuration } from './duration.js';
+import { EXIT_FAILED, EXIT_USAGE } from './failure.js';
+import { registerCtxCommands } from './register/ctx-commands.js';
+import { registerReadCommands } from './register/read-commands.js';
+import { registerWriteCommands } from './register/write-commands.js';
 import { VERSION } from './version.js';
 
 function positiveInt(value: string): number {
@@ -18,15 +22,25 @@ function duration(value: string): number {
   }
 }
 
+// `kcx get … | head` closes the pipe early: that is the reader's choice, not a failure to report.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command()
   .name('kcx')
   .description('A keyboard-driven terminal console for Apache Kafka Connect')
   .version(VERSION, '-V, --version')
-  .showHelpAfterError()
+  // One line pointing at --help, not the whole help text after every typo.
+  .showHelpAfterError('(kcx COMMAND --help shows the usage and examples)')
   // Subcommands own their options (`kcx emulator --version 2.7.1` is the emulated version).
   .enablePositionalOptions()
-  .option('--url <url>', 'Kafka Connect REST URL (default $KCX_URL, else http://localhost:8083)')
-  .option('--context <name>', 'name shown for this cluster (default $KCX_CONTEXT, else the host)')
+  .option('--context <name>', 'context from the contexts file (default $KCX_CONTEXT, else current-context)')
+  .option(
+    '--url <url>',
+    'Kafka Connect REST URL (default $KCX_URL, else the context, else http://localhost:8083)',
+  )
   .option('--readonly', 'disable every mutating key')
   .option('--refresh <duration>', 'refresh interval, e.g. 2s or 500ms', duration, 2000)
   .action(async (opts) => {
@@ -66,9 +80,43 @@ program
     await runDemoCommand(opts);
   });
 
+registerReadCommands(program);
+registerWriteCommands(program);
+registerCtxCommands(program);
 registerBulkCommands(program);
 
+program.addHelpText(
+  'after',
+  `
+Examples:
+  kcx                                   the console on the current context
+  kcx demo                              the console on a built-in demo cluster
+  kcx get connectors --state FAILED     what is broken
+  kcx describe orders-sink              status, tasks, traces, topics, masked config
+  kcx apply -f connectors/ --dry-run    validate and diff config files against the cluster
+  kcx ctx add prod --url https://connect.prod:8083 --password-env PW --username ops --readonly
+
+Contexts: contexts.yaml in $KCX_CONFIG_DIR (else the XDG config directory); see kcx ctx --help.
+Exit codes: 0 success, 1 an operation failed, 2 bad usage or bad input.`,
+);
+
+// Usage errors exit 2 (commander's own default is 1); help and --version exit 0. Every command gets
+// the override, including those added with addCommand(), which do not inherit it.
+const throwInstead = (err: CommanderError) => {
+  throw err;
+};
+const overrideExits = (cmd: Command): void => {
+  cmd.exitOverride(throwInstead);
+  for (const sub of cmd.commands) overrideExits(sub);
+};
+overrideExits(program);
+
 program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) {
+    // commander has already printed the message (and the help after it).
+    process.exitCode = err.exitCode === 0 ? 0 : err.code === 'commander.error' ? err.exitCode : EXIT_USAGE;
+    return;
+  }
   process.stderr.write(`kcx: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.exitCode = EXIT_FAILED;
 });

@@ -1,6 +1,7 @@
 // `kcx` (the TUI on a cluster) and `kcx demo` (the TUI on the built-in emulated cluster).
 import { ConnectClient } from '../connect/client.js';
 import { clientFor, resolveContext } from '../config/resolve.js';
+import { runCommand } from './failure.js';
 
 export interface TuiCommandOptions {
   url?: string;
@@ -18,10 +19,23 @@ function requireTerminal(): boolean {
 
 export async function runTuiCommand(opts: TuiCommandOptions): Promise<void> {
   if (!requireTerminal()) return;
-  const ctx = await resolveContext(opts);
-  const client = clientFor(ctx);
-  const { runTui } = await import('../tui/run.js');
-  await runTui({ client, context: { ...ctx, url: client.url }, refreshMs: opts.refresh });
+  // A bad context is reported like in every other command (exit 2), before the screen is taken over.
+  await runCommand(async () => {
+    const ctx = await resolveContext(opts);
+    const client = clientFor(ctx);
+    const { runTui } = await import('../tui/run.js');
+    return runTui({
+      client,
+      context: {
+        name: ctx.name,
+        url: client.url,
+        production: ctx.production,
+        readonly: ctx.readonly,
+        ...(ctx.colour ? { colour: ctx.colour } : {}),
+      },
+      refreshMs: opts.refresh,
+    });
+  });
 }
 
 export interface DemoOptions {

@@ -38,6 +38,8 @@ export function dataAge(
     return { text: `stale ${formatAge(now - state.lastSuccessAt)} · reconnecting`, tone: 'warning' };
   }
   if (state.lastSuccessAt === undefined) return { text: 'connecting…', tone: 'normal' };
+  if (options.intervalMs !== undefined && options.intervalMs < 1000)
+    return { text: `↻ ${Math.round(options.intervalMs)}ms`, tone: 'normal' };
   const shown = options.intervalMs ?? now - state.lastSuccessAt;
   return { text: `↻ ${formatAge(shown)}`, tone: 'normal' };
 }

@@ -135,7 +135,12 @@ function Shell(): ReactNode {
             <ViewSwitch route={route} width={columns} height={bodyHeight} />
           </Box>
           {actions.dialog ? (
-            <DialogHost dialog={actions.dialog} onClose={actions.closeDialog} width={columns} />
+            <DialogHost
+              dialog={actions.dialog}
+              onClose={actions.closeDialog}
+              width={columns}
+              height={bodyHeight}
+            />
           ) : null}
         </Box>
         {commandLine ? <CommandLine onRun={runCommand} onCancel={() => setCommandLine(false)} /> : null}

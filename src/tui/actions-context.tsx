@@ -130,10 +130,13 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
 
   const execute = useCallback(
     async (verb: { ing: string; ed: string }, names: string[], run: (name: string) => Promise<unknown>) => {
-      notice('info', `${verb.ing} 0/${names.length}…`);
+      // One target reads as a sentence ("restarting task 1 of "orders"…"); many show a count.
+      const progress = (done: number) =>
+        names.length === 1 ? `${verb.ing} "${names[0]}"…` : `${verb.ing} ${done}/${names.length}…`;
+      notice('info', progress(0));
       const outcomes = await runBulk(names, run, {
         concurrency: 8,
-        onProgress: (done, total) => notice('info', `${verb.ing} ${done}/${total}…`),
+        onProgress: (done) => notice('info', progress(done)),
       });
       return { outcomes, ok: report(verb, names, outcomes) };
     },

@@ -11,6 +11,7 @@ import {
   useRef,
 } from 'react';
 import { type KeyEvent, normalizeKeys } from './keys.js';
+import { commitNow } from './sync-commit.js';
 
 export type KeyHandler = (key: KeyEvent) => boolean;
 
@@ -47,9 +48,9 @@ export function InputProvider({
     }
     fallbackRef.current(event);
   }, []);
-  // Keys of one chunk ("jj\r" typed fast over SSH) must each see the state the previous key left.
-  // Each key waits for the next timer turn, by which React has committed the previous key's update
-  // (measured: setImmediate and microtasks run before that commit).
+  // Keys of one chunk ("jj\r" typed fast over SSH) must each see the state the previous key left:
+  // each is handled in its own timer turn, and what it changed is committed before the next one
+  // runs. (Left to React's scheduler, that commit could come after the next timer on a busy machine.)
   const queue = useRef<KeyEvent[]>([]);
   const draining = useRef(false);
   const drain = useCallback(() => {
@@ -58,7 +59,7 @@ export function InputProvider({
       draining.current = false;
       return;
     }
-    dispatch(event);
+    commitNow(() => dispatch(event));
     setTimeout(drain, 0);
   }, [dispatch]);
   useInput((input, key) => {

@@ -30,6 +30,8 @@ describe('dataAgeLabel', () => {
       '↻ 2s',
     );
     expect(dataAgeLabel({ stale: false, lastSuccessAt: now }, now, { intervalMs: 2000 })).toBe('↻ 2s');
+    // A sub-second cadence is not "0s".
+    expect(dataAgeLabel({ stale: false, lastSuccessAt: now }, now, { intervalMs: 500 })).toBe('↻ 500ms');
   });
 
   it('shows the age of stale data in warning tone, interval or not', () => {

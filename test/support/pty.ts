@@ -63,6 +63,10 @@ export interface KcxTerminal {
   waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
   /** Resolves once nothing has been written for `quietMs`. */
   settle(quietMs?: number, timeoutMs?: number): Promise<void>;
+  /** Per screen row, the characters drawn in inverse video (the selection, a focused button), trimmed. */
+  highlighted(): string[];
+  /** Screen rows that are the continuation of the row above: something was wider than the terminal. */
+  wrappedRows(): number[];
   readonly exited: Promise<Exit>;
   /** Kills the program (if still running) and releases the terminal. */
   close(): Promise<void>;
@@ -77,6 +81,11 @@ export function assertBuilt(): void {
 /** Starts `node bin/kcx.js ...args` in a PTY of the given size. */
 export function spawnKcx(args: string[], options: SpawnOptions = {}): KcxTerminal {
   assertBuilt();
+  return spawnInTerminal(process.execPath, [KCX_BIN, ...args], options);
+}
+
+/** Starts any program in a PTY of the given size (e.g. a shell running `kcx … | cat`). */
+export function spawnInTerminal(file: string, args: string[], options: SpawnOptions = {}): KcxTerminal {
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
   const env: Record<string, string> = {};
@@ -84,7 +93,7 @@ export function spawnKcx(args: string[], options: SpawnOptions = {}): KcxTermina
     if (v !== undefined) env[k] = v;
   }
   const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
-  const pty = spawn(process.execPath, [KCX_BIN, ...args], {
+  const pty = spawn(file, args, {
     name: 'xterm-256color',
     cols,
     rows,
@@ -100,6 +109,9 @@ export function spawnKcx(args: string[], options: SpawnOptions = {}): KcxTermina
     bytes += Buffer.byteLength(data);
     lastWrite = Date.now();
     term.write(data, () => {
+      // Ink brackets each frame in synchronized-output mode (DEC 2026): a frame that arrives in
+      // several chunks is only looked at once it is complete, as a real terminal would show it.
+      if (term.modes.synchronizedOutputMode) return;
       for (const w of [...waiters]) w();
     });
   });
@@ -123,6 +135,30 @@ export function spawnKcx(args: string[], options: SpawnOptions = {}): KcxTermina
     return out;
   };
   const screen = () => lines().join('\n');
+
+  const highlighted = (): string[] => {
+    const buffer = term.buffer.active;
+    const cell = buffer.getNullCell();
+    const out: string[] = [];
+    for (let y = 0; y < term.rows; y++) {
+      const line = buffer.getLine(buffer.viewportY + y);
+      let text = '';
+      for (let x = 0; line && x < term.cols; x++) {
+        line.getCell(x, cell);
+        if (cell.getWidth() === 0) continue;
+        text += cell.isInverse() ? cell.getChars() || ' ' : ' ';
+      }
+      out.push(text.trim().replace(/ {2,}/g, ' '));
+    }
+    return out;
+  };
+
+  const wrappedRows = (): number[] => {
+    const buffer = term.buffer.active;
+    const out: number[] = [];
+    for (let y = 0; y < term.rows; y++) if (buffer.getLine(buffer.viewportY + y)?.isWrapped) out.push(y);
+    return out;
+  };
 
   const waitFor: KcxTerminal['waitFor'] = (match, timeoutMs = 10_000) => {
     const test =
@@ -177,6 +213,8 @@ export function spawnKcx(args: string[], options: SpawnOptions = {}): KcxTermina
     bytesWritten: () => bytes,
     lines,
     screen,
+    highlighted,
+    wrappedRows,
     write: (data) => pty.write(data),
     press: (key, times = 1) => {
       for (let i = 0; i < times; i++) pty.write(KEYS[key]);

@@ -5,10 +5,15 @@ import type { ConnectClient } from '../../connect/client.js';
 import type { ConfigKeyInfo } from '../../connect/types.js';
 import { definitionsFromValidation } from './template.js';
 
-export async function pluginDefinitions(client: ConnectClient, pluginClass: string): Promise<ConfigKeyInfo[]> {
+export async function pluginDefinitions(
+  client: ConnectClient,
+  pluginClass: string,
+): Promise<ConfigKeyInfo[]> {
   const caps = client.knownCapabilities ?? (await client.capabilities());
   if (caps.supports('plugin-config')) return client.pluginConfig(pluginClass);
-  return definitionsFromValidation(await client.validateConfig(pluginClass, { 'connector.class': pluginClass }));
+  return definitionsFromValidation(
+    await client.validateConfig(pluginClass, { 'connector.class': pluginClass }),
+  );
 }
 
 /** Keys whose definition type is PASSWORD. */

@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import type { BulkOutcome } from '../../domain/bulk-runner.js';
 import { useKeys } from '../input-stack.js';
+import { cellWidth } from '../text-fit.js';
 import { useTheme } from '../theme-context.js';
 
 export type Dialog =
@@ -42,38 +43,58 @@ export function DialogHost({
   dialog,
   onClose,
   width,
+  height = 24,
 }: {
   dialog: Dialog;
   onClose: () => void;
   width: number;
+  /** Rows the dialog may take: on a small terminal its lists shrink ("+N more"), never its buttons. */
+  height?: number;
 }): ReactNode {
   const theme = useTheme();
+  const boxWidth = Math.min(width, 100);
+  // On a short screen the title keeps to one row, leaving the rows to the targets and the buttons.
+  const short = height < 10;
+  const titleRows = short ? 1 : Math.max(1, Math.ceil(cellWidth(dialog.title) / Math.max(1, boxWidth - 4)));
+  // Rows inside the border, below the title.
+  const room = Math.max(2, height - 2 - titleRows);
   return (
     <Box
       flexDirection="column"
       borderStyle="round"
       borderColor={dialog.kind === 'confirm' && dialog.danger ? theme.error : theme.accent}
       paddingX={1}
-      width={Math.min(width, 100)}
+      width={boxWidth}
+      flexShrink={0}
     >
-      <Text bold wrap="wrap">
+      <Text bold wrap={short ? 'truncate-end' : 'wrap'}>
         {dialog.title}
       </Text>
-      {dialog.kind === 'confirm' ? <Confirm dialog={dialog} onClose={onClose} /> : null}
-      {dialog.kind === 'choice' ? <Choice dialog={dialog} onClose={onClose} /> : null}
-      {dialog.kind === 'results' ? <Results dialog={dialog} onClose={onClose} /> : null}
-      {dialog.kind === 'message' ? <MessageBody lines={dialog.lines} onClose={onClose} /> : null}
+      {dialog.kind === 'confirm' ? <Confirm dialog={dialog} onClose={onClose} room={room} /> : null}
+      {dialog.kind === 'choice' ? <Choice dialog={dialog} onClose={onClose} room={room} /> : null}
+      {dialog.kind === 'results' ? <Results dialog={dialog} onClose={onClose} room={room} /> : null}
+      {dialog.kind === 'message' ? <MessageBody lines={dialog.lines} onClose={onClose} room={room} /> : null}
       {dialog.kind === 'prompt' ? <Prompt dialog={dialog} onClose={onClose} /> : null}
     </Box>
   );
 }
 
+/** At most `max` of the lines, the last one saying how many were left out. */
+export function fitLines(lines: readonly string[], max: number): string[] {
+  if (lines.length <= max) return [...lines];
+  if (max <= 1) return lines.slice(0, Math.max(0, max));
+  const keep = max - 1;
+  return [...lines.slice(0, keep), `  … +${lines.length - keep} more line(s)`];
+}
+
 function Confirm({
   dialog,
   onClose,
+  room,
 }: {
   dialog: Extract<Dialog, { kind: 'confirm' }>;
   onClose: () => void;
+  room: number;
 }): ReactNode {
   const theme = useTheme();
   const [focus, setFocus] = useState<'cancel' | 'confirm'>('cancel');
@@ -99,9 +120,14 @@ function Confirm({
     }
     return true;
   });
+  // The buttons always show; then the lines (at least one), then the key hint, then a spacer.
+  const avail = room - 1 - (dialog.typeToConfirm !== undefined ? 1 : 0);
+  const lines = fitLines(dialog.lines, Math.max(1, avail));
+  const showHint = avail - lines.length >= 1;
+  const spacer = avail - lines.length - (showHint ? 1 : 0) >= 1;
   return (
-    <Box flexDirection="column">
-      {dialog.lines.map((line, i) => (
+    <Box flexDirection="column" flexShrink={0}>
+      {lines.map((line, i) => (
         <Text key={i} wrap="truncate-end" color={line.startsWith('⚠') ? theme.warn : undefined}>
           {line}
         </Text>
@@ -115,7 +141,7 @@ function Confirm({
           <Text inverse> </Text>
         </Text>
       ) : null}
-      <Box gap={2} marginTop={1}>
+      <Box gap={2} marginTop={spacer ? 1 : 0}>
         <Text inverse={focus === 'cancel'}>{' Cancel '}</Text>
         <Text
           inverse={focus === 'confirm'}
@@ -124,12 +150,14 @@ function Confirm({
         >
           {` ${dialog.confirmLabel} `}
         </Text>
+      </Box>
+      {showHint ? (
         <Text color={theme.muted} wrap="truncate-end">
           {dialog.typeToConfirm !== undefined
             ? 'Tab choose · Enter · Esc cancels'
             : '←/→ choose · Enter · Esc cancels'}
         </Text>
-      </Box>
+      ) : null}
     </Box>
   );
 }
@@ -137,9 +165,11 @@ function Confirm({
 function Choice({
   dialog,
   onClose,
+  room,
 }: {
   dialog: Extract<Dialog, { kind: 'choice' }>;
   onClose: () => void;
+  room: number;
 }): ReactNode {
   const theme = useTheme();
   const [cursor, setCursor] = useState(0);
@@ -163,24 +193,36 @@ function Choice({
     }
     return true;
   });
+  // Every option stays visible (scrolling when even they do not fit); the lines give way first.
+  const optionRows = Math.min(dialog.options.length, Math.max(1, room));
+  const firstOption = Math.max(0, Math.min(cursor - optionRows + 1, dialog.options.length - optionRows));
+  const lines = fitLines(dialog.lines, Math.max(0, room - optionRows - 1));
+  const showHint = room - optionRows - lines.length >= 1;
   return (
-    <Box flexDirection="column">
-      {dialog.lines.map((line, i) => (
+    <Box flexDirection="column" flexShrink={0}>
+      {lines.map((line, i) => (
         <Text key={i} wrap="truncate-end">
           {line}
         </Text>
       ))}
-      {dialog.options.map((option, i) => (
-        <Text
-          key={option.value}
-          inverse={i === cursor}
-          color={option.disabledReason ? theme.muted : undefined}
-          wrap="truncate-end"
-        >
-          {`${i + 1}. ${option.label}${option.disabledReason ? ` — ${option.disabledReason}` : ''}`}
+      {dialog.options.slice(firstOption, firstOption + optionRows).map((option, j) => {
+        const i = firstOption + j;
+        return (
+          <Text
+            key={option.value}
+            inverse={i === cursor}
+            color={option.disabledReason ? theme.muted : undefined}
+            wrap="truncate-end"
+          >
+            {`${i + 1}. ${option.label}${option.disabledReason ? ` — ${option.disabledReason}` : ''}`}
+          </Text>
+        );
+      })}
+      {showHint ? (
+        <Text color={theme.muted} wrap="truncate-end">
+          ↑/↓ or 1–{dialog.options.length} · Enter · Esc cancels
         </Text>
-      ))}
-      <Text color={theme.muted}>↑/↓ or 1–{dialog.options.length} · Enter · Esc cancels</Text>
+      ) : null}
     </Box>
   );
 }
@@ -188,13 +230,15 @@ function Choice({
 function Results({
   dialog,
   onClose,
+  room,
 }: {
   dialog: Extract<Dialog, { kind: 'results' }>;
   onClose: () => void;
+  room: number;
 }): ReactNode {
   const theme = useTheme();
   const [offset, setOffset] = useState(0);
-  const page = 12;
+  const page = Math.max(1, Math.min(12, room - 2));
   useKeys((key) => {
     if (key.name === 'down' || key.name === 'j')
       setOffset((o) => Math.min(Math.max(0, dialog.outcomes.length - page), o + 1));
@@ -219,13 +263,22 @@ function Results({
   );
 }
 
-function MessageBody({ lines, onClose }: { lines: string[]; onClose: () => void }): ReactNode {
+function MessageBody({
+  lines,
+  onClose,
+  room,
+}: {
+  lines: string[];
+  onClose: () => void;
+  room: number;
+}): ReactNode {
   useKeys((key) => {
     if (key.name === 'escape' || key.name === 'enter' || key.name === 'q') onClose();
     return true;
   });
+  // Messages wrap; on a small screen the box keeps its height and the text is cut.
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" height={Math.min(room, lines.length * 3)} overflow="hidden">
       {lines.map((l, i) => (
         <Text key={i} wrap="wrap">
           {l}

@@ -2,9 +2,10 @@
 // wrap, `y` copies, `R` restarts that task.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { causeSummary, firstLine } from '../../domain/trace.js';
+import { causeSummary, firstLine, shortException, traceLines } from '../../domain/trace.js';
 import { useActions } from '../actions-context.js';
 import { TextPager } from '../components/TextPager.js';
+import { cellWidth, fitCells } from '../text-fit.js';
 import { usePollerState } from '../services.js';
 import { useTheme } from '../theme-context.js';
 import { useCopy } from '../use-copy.js';
@@ -12,10 +13,12 @@ import { useCopy } from '../use-copy.js';
 export function TraceView({
   name,
   task,
+  width,
   height,
 }: {
   name: string;
   task: number | null;
+  width: number;
   height: number;
 }): ReactNode {
   const theme = useTheme();
@@ -30,29 +33,37 @@ export function TraceView({
       ? [
           `${task === null ? 'The connector' : `Task ${task}`} is ${entry?.state ?? 'gone'} and reports no trace.`,
         ]
-      : trace.split('\n');
+      : traceLines(trace);
   const causes = causeSummary(trace);
-  const cause = causes.first ?? firstLine(trace);
+  // Class names shortened (DataException: …) so the message itself fits on an 80-column line.
+  const cause = shortException(causes.first ?? firstLine(trace));
+  const deepest = causes.deepest ? shortException(causes.deepest) : undefined;
+  const causeLead = `${entry?.state ?? 'GONE'} on ${entry?.worker_id ?? '?'} · root cause: `;
+  // The root cause may take two rows (the exception and its message matter most), never more.
+  const causeRows = Math.min(
+    2,
+    Math.max(1, Math.ceil(cellWidth(causeLead + (cause || '—')) / Math.max(1, width))),
+  );
+  const shownCause =
+    causeRows === 2 ? fitCells(cause || '—', 2 * width - cellWidth(causeLead)).trimEnd() : cause || '—';
   return (
     <TextPager
       view="trace"
       lines={lines}
       height={height}
-      pinnedHeight={causes.deepest ? 3 : 2}
+      pinnedHeight={causeRows + (deepest ? 1 : 0) + 1}
       pinned={
         <Box flexDirection="column">
-          <Text wrap="truncate-end">
-            <Text
-              color={theme.muted}
-            >{`${entry?.state ?? 'GONE'} on ${entry?.worker_id ?? '?'} · root cause: `}</Text>
+          <Text wrap="wrap">
+            <Text color={theme.muted}>{causeLead}</Text>
             <Text color={theme.error} bold>
-              {cause || '—'}
+              {shownCause}
             </Text>
           </Text>
-          {causes.deepest ? (
+          {deepest ? (
             <Text wrap="truncate-end">
               <Text color={theme.muted}>{'deepest cause: '}</Text>
-              <Text color={theme.error}>{causes.deepest}</Text>
+              <Text color={theme.error}>{deepest}</Text>
             </Text>
           ) : null}
           <Text color={theme.muted}>{'─'.repeat(20)}</Text>

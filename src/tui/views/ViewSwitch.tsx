@@ -29,7 +29,13 @@ export function ViewSwitch({
       return <ConnectorView key={route.name} name={route.name} width={width} height={height} />;
     case 'trace':
       return (
-        <TraceView key={`${route.name}/${route.task}`} name={route.name} task={route.task} height={height} />
+        <TraceView
+          key={`${route.name}/${route.task}`}
+          name={route.name}
+          task={route.task}
+          width={width}
+          height={height}
+        />
       );
     case 'config':
       return <ConfigView name={route.name} height={height} />;

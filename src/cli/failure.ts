@@ -1,0 +1,73 @@
+// How a non-interactive command ends when something went wrong: one line on stderr that names the
+// context, the URL and the HTTP status (ConnectError messages carry all three), a hint when the
+// failure has a usual cause (auth, TLS, an unreachable worker), never a stack trace — and the exit
+// code: 2 for bad usage or input (nothing was sent), 1 for an operation that failed.
+import { type ConnectError, describeError, isConnectError } from '../connect/errors.js';
+import { isInputError } from '../domain/input-error.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** A usage problem found by a command itself (a bad --state value, a missing -f). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Ends a command with a message and a code, e.g. when the user declines a confirm. */
+export class CommandExit extends Error {
+  override readonly name = 'CommandExit';
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+export function exitCodeFor(e: unknown): number {
+  if (e instanceof CommandExit) return e.code;
+  if (e instanceof UsageError || isInputError(e)) return EXIT_USAGE;
+  return EXIT_FAILED;
+}
+
+/** The lines to print on stderr for an error, each starting with `kcx:` or `hint:`. */
+export function failureLines(e: unknown): string[] {
+  if (e instanceof CommandExit && e.message === '') return [];
+  const lines = [`kcx: ${describeError(e)}`];
+  const hint = isConnectError(e) ? hintFor(e) : undefined;
+  if (hint) lines.push(`hint: ${hint}`);
+  return lines;
+}
+
+function hintFor(e: ConnectError): string | undefined {
+  if (e.status === 401) {
+    return `the worker wants credentials: give context ${e.context} an auth block (basic or bearer) in the contexts file — see kcx ctx add --help`;
+  }
+  if (e.status === 403) {
+    return `the credentials of context ${e.context} were accepted but may not do this; check the user's permissions on the worker`;
+  }
+  switch (e.kind) {
+    case 'tls':
+      return `trust the worker's CA with tls.ca-file in context ${e.context} (kcx ctx add NAME --url URL --ca-file FILE); tls.insecure: true skips verification on throwaway clusters only`;
+    case 'connection-refused':
+    case 'dns':
+    case 'network':
+    case 'timeout':
+      return 'is the worker up and the URL right? kcx ctx show prints what this context points at';
+    case 'read-only':
+      return `context ${e.context} is read-only (readonly: true in the contexts file, or --readonly); nothing was sent`;
+    default:
+      return undefined;
+  }
+}
+
+/** Runs a command body; its result or error becomes process.exitCode (never process.exit: pipes flush). */
+export async function runCommand(body: () => Promise<number | undefined>): Promise<void> {
+  try {
+    process.exitCode = (await body()) ?? EXIT_OK;
+  } catch (e) {
+    for (const line of failureLines(e)) process.stderr.write(`${line}\n`);
+    process.exitCode = exitCodeFor(e);
+  }
+}
