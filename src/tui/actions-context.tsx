@@ -11,6 +11,13 @@ import type { Dialog } from './components/DialogHost.js';
 import { deleteUndoActions } from './delete-undo.js';
 import { useServices } from './services.js';
 
+/** How an action reads in notices: "could not pause …", "pausing 3/12…", "paused …". */
+export interface Verb {
+  base: string;
+  ing: string;
+  ed: string;
+}
+
 export type ActionKind = 'pause' | 'resume' | 'stop' | 'delete' | 'restart' | 'restartFailed';
 
 /** The keymap commands that act on connectors (the marked ones, or the current one). */
@@ -34,7 +41,7 @@ interface Actions {
   /** Read-only and version gate for a view's own mutating key: says why (footer) and returns false. */
   allowed(what: string, feature?: Feature): boolean;
   /** Runs one call with the same progress and result reporting as the connector actions. */
-  perform(verb: { ing: string; ed: string }, target: string, run: () => Promise<unknown>): Promise<boolean>;
+  perform(verb: Verb, target: string, run: () => Promise<unknown>): Promise<boolean>;
   openDialog(dialog: Dialog): void;
   dialog: Dialog | undefined;
   closeDialog(): void;
@@ -44,13 +51,13 @@ const ActionsContext = createContext<Actions | null>(null);
 
 const VERB: Record<
   Exclude<ActionKind, 'restartFailed'>,
-  { ing: string; ed: string; feature?: Feature; target?: ConnectorState }
+  Verb & { feature?: Feature; target?: ConnectorState }
 > = {
-  pause: { ing: 'pausing', ed: 'paused', target: 'PAUSED' },
-  resume: { ing: 'resuming', ed: 'resumed', target: 'RUNNING' },
-  stop: { ing: 'stopping', ed: 'stopped', feature: 'stop', target: 'STOPPED' },
-  delete: { ing: 'deleting', ed: 'deleted' },
-  restart: { ing: 'restarting', ed: 'restarted' },
+  pause: { base: 'pause', ing: 'pausing', ed: 'paused', target: 'PAUSED' },
+  resume: { base: 'resume', ing: 'resuming', ed: 'resumed', target: 'RUNNING' },
+  stop: { base: 'stop', ing: 'stopping', ed: 'stopped', feature: 'stop', target: 'STOPPED' },
+  delete: { base: 'delete', ing: 'deleting', ed: 'deleted' },
+  restart: { base: 'restart', ing: 'restarting', ed: 'restarted' },
 };
 
 type RestartMode = 'connector' | 'all' | 'failed';
@@ -103,7 +110,7 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
 
   /** Clears the marks of what succeeded and reports: a notice, and for many targets the list. */
   const report = useCallback(
-    (verb: { ing: string; ed: string }, names: string[], outcomes: BulkOutcome[], note = '') => {
+    (verb: Verb, names: string[], outcomes: BulkOutcome[], note = '') => {
       const ok = outcomes.filter((o) => o.ok).map((o) => o.name);
       // Marks are cleared only for the connectors the action succeeded on.
       if (marksRef.current.size > 0) {
@@ -115,10 +122,18 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
       notice(
         failed.length === 0 ? 'ok' : 'error',
         (names.length === 1
-          ? `${failed.length === 0 ? verb.ed : `could not ${verb.ed.replace(/ed\b/, '')}`} "${names[0]}" on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`
+          ? `${failed.length === 0 ? verb.ed : `could not ${verb.base}`} "${names[0]}" on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`
           : `${summarise(verb.ed, outcomes)} on ${context.name}${failed.length === 1 ? `: ${failed[0]!.error}` : ''}`) +
           note,
       );
+      // The footer cuts a long reason; a single failure also gets it whole in a dialog.
+      if (names.length === 1 && failed.length === 1) {
+        setDialog({
+          kind: 'message',
+          title: `Could not ${verb.base} "${names[0]}" on ${context.name}`,
+          lines: [failed[0]!.error ?? 'failed'],
+        });
+      }
       // A bulk action always ends with the per-connector list: nothing is left half-known.
       if (names.length > 1) {
         setDialog({ kind: 'results', title: `${summarise(verb.ed, outcomes)} — ${context.name}`, outcomes });
@@ -129,7 +144,7 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
   );
 
   const execute = useCallback(
-    async (verb: { ing: string; ed: string }, names: string[], run: (name: string) => Promise<unknown>) => {
+    async (verb: Verb, names: string[], run: (name: string) => Promise<unknown>) => {
       // One target reads as a sentence ("restarting task 1 of "orders"…"); many show a count.
       const progress = (done: number) =>
         names.length === 1 ? `${verb.ing} "${names[0]}"…` : `${verb.ing} ${done}/${names.length}…`;
@@ -311,8 +326,14 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
   const restartTask = useCallback(
     (name: string, task: number) => {
       if (!gate('restart')) return;
-      void execute({ ing: `restarting task ${task} of`, ed: `restarted task ${task} of` }, [name], (n) =>
-        client.restartTask(n, task),
+      void execute(
+        {
+          base: `restart task ${task} of`,
+          ing: `restarting task ${task} of`,
+          ed: `restarted task ${task} of`,
+        },
+        [name],
+        (n) => client.restartTask(n, task),
       ).then(({ ok }) =>
         follow(ok, (s, n) => {
           const state = s.byName.get(n)?.tasks.find((t) => t.id === task)?.state;
@@ -334,8 +355,10 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
         confirmLabel: 'Reset topics',
         danger: true,
         onConfirm: () =>
-          void execute({ ing: 'resetting topics of', ed: 'reset topics of' }, [name], (n) =>
-            client.resetConnectorTopics(n),
+          void execute(
+            { base: 'reset the topics of', ing: 'resetting topics of', ed: 'reset topics of' },
+            [name],
+            (n) => client.resetConnectorTopics(n),
           ),
       });
     },
@@ -343,7 +366,7 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
   );
 
   const perform = useCallback(
-    async (verb: { ing: string; ed: string }, target: string, run: () => Promise<unknown>) =>
+    async (verb: Verb, target: string, run: () => Promise<unknown>) =>
       (await execute(verb, [target], () => run())).ok.length === 1,
     [execute],
   );

@@ -31,7 +31,9 @@ export function useOffsetsFlow(name: string, state: string | undefined, reload: 
     if (!actions.allowed('resume')) return;
     void (async () => {
       if (
-        !(await actions.perform({ ing: 'resuming', ed: 'resumed' }, name, () => client.resumeConnector(name)))
+        !(await actions.perform({ base: 'resume', ing: 'resuming', ed: 'resumed' }, name, () =>
+          client.resumeConnector(name),
+        ))
       )
         return;
       const back = await waitForState(client, name, 'RUNNING', { timeoutMs: STOP_TIMEOUT_MS });

@@ -1,10 +1,11 @@
 // A scrollable, searchable block of text (a stack trace, a config, help). Only the visible lines
 // are mounted, so a 1 MB trace scrolls as fast as a short one.
-import { Box, Text } from 'ink';
+import { Box, Text, useWindowSize } from 'ink';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useKeys } from '../input-stack.js';
 import { commandFor, type ViewId } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
+import { cellWidth } from '../text-fit.js';
 import { useTheme } from '../theme-context.js';
 
 export interface TextPagerProps {
@@ -30,6 +31,7 @@ export function TextPager({
   onKey,
 }: TextPagerProps): ReactNode {
   const theme = useTheme();
+  const { columns } = useWindowSize();
   const [top, setTop] = useState(0);
   const [wrap, setWrap] = useState(false);
   const [query, setQuery] = useState('');
@@ -99,13 +101,22 @@ export function TextPager({
     }
   });
 
-  const visible = lines.slice(top, top + bodyHeight);
+  // Wrapped, a long line takes several rows: show only the lines whose rows fit, each whole.
+  const rowsOf = (line: string) =>
+    wrap ? Math.max(1, Math.ceil(cellWidth(line.replace(/\t/g, '    ')) / Math.max(1, columns))) : 1;
+  const visible: string[] = [];
+  for (let i = top, used = 0; i < lines.length; i++) {
+    const rows = rowsOf(lines[i] ?? '');
+    if (used + rows > bodyHeight && visible.length > 0) break;
+    visible.push(lines[i] ?? '');
+    used += rows;
+  }
   const current = matches[match];
   const status = searching
     ? `/${query}`
     : query !== ''
       ? `/${query}  ${matches.length === 0 ? 'no match' : `${match + 1}/${matches.length}`}  n/N next/prev`
-      : `${lines.length === 0 ? 0 : top + 1}–${Math.min(lines.length, top + bodyHeight)} of ${lines.length} lines${wrap ? ' · wrap' : ''}`;
+      : `${lines.length === 0 ? 0 : top + 1}–${Math.min(lines.length, top + visible.length)} of ${lines.length} lines${wrap ? ' · wrap' : ''}`;
   return (
     <Box flexDirection="column" height={height}>
       {pinned}

@@ -52,7 +52,11 @@ export function LoggersView({ height, width }: { height: number; width: number }
     const apply = (level: string, scope: LoggerScope) =>
       void actions
         .perform(
-          { ing: `setting ${level} (${scope} scope) on`, ed: `set ${level} (${scope} scope) on` },
+          {
+            base: `set ${level} (${scope} scope) on`,
+            ing: `setting ${level} (${scope} scope) on`,
+            ed: `set ${level} (${scope} scope) on`,
+          },
           name,
           () => client.setLoggerLevel(name, level, scope === 'worker' ? undefined : scope),
         )
