@@ -1,6 +1,7 @@
 // `kcx` (the TUI on a cluster) and `kcx demo` (the TUI on the built-in emulated cluster).
 import { ConnectClient } from '../connect/client.js';
-import { clientFor, resolveContext } from '../config/resolve.js';
+import { loadContexts } from '../config/contexts-file.js';
+import { clientFor, type ResolvedContext, resolveContext } from '../config/resolve.js';
 import { runCommand } from './failure.js';
 
 export interface TuiCommandOptions {
@@ -8,6 +9,37 @@ export interface TuiCommandOptions {
   context?: string;
   readonly?: boolean;
   refresh: number;
+}
+
+function contextInfo(ctx: ResolvedContext, client: ConnectClient) {
+  return {
+    name: ctx.name,
+    url: client.url,
+    production: ctx.production,
+    readonly: ctx.readonly,
+    ...(ctx.colour ? { colour: ctx.colour } : {}),
+  };
+}
+
+/** `:ctx NAME` in the console: any context of the contexts file (--readonly still applies). */
+function contextSwitching(opts: { readonly?: boolean }) {
+  return {
+    openContext: async (name: string) => {
+      // Warnings (a loose file mode) were printed at start; the screen is the console's now.
+      const ctx = await resolveContext({ context: name, readonly: opts.readonly === true }, process.env, {
+        warn: () => {},
+      });
+      const client = clientFor(ctx);
+      return { client, context: contextInfo(ctx, client) };
+    },
+    contextNames: () => {
+      try {
+        return loadContexts().file.contexts.map((c) => c.name);
+      } catch {
+        return [];
+      }
+    },
+  };
 }
 
 function requireTerminal(): boolean {
@@ -26,14 +58,9 @@ export async function runTuiCommand(opts: TuiCommandOptions): Promise<void> {
     const { runTui } = await import('../tui/run.js');
     return runTui({
       client,
-      context: {
-        name: ctx.name,
-        url: client.url,
-        production: ctx.production,
-        readonly: ctx.readonly,
-        ...(ctx.colour ? { colour: ctx.colour } : {}),
-      },
+      context: contextInfo(ctx, client),
       refreshMs: opts.refresh,
+      ...contextSwitching(opts),
     });
   });
 }
@@ -68,6 +95,7 @@ export async function runDemoCommand(opts: DemoOptions): Promise<void> {
         colour: 'green',
       },
       refreshMs: opts.refresh,
+      ...contextSwitching(opts),
     });
   } finally {
     await emulator.close();

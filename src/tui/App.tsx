@@ -32,7 +32,7 @@ function Shell(): ReactNode {
   const ui = useUi();
   const dispatch = useUiDispatch();
   const actions = useActions();
-  const { poller, client, context } = useServices();
+  const { poller, client, context, switchContext, contextNames } = useServices();
   const [commandLine, setCommandLine] = useState(false);
   const [version, setVersion] = useState<string | undefined>();
   const route = currentRoute(ui);
@@ -57,9 +57,40 @@ function Shell(): ReactNode {
     };
   }, [client, poller]);
 
+  const switchTo = useCallback(
+    (name: string | undefined) => {
+      const names = contextNames?.() ?? [];
+      if (!name) {
+        dispatch({
+          type: 'notice',
+          notice: {
+            tone: 'info',
+            text:
+              names.length > 0
+                ? `contexts: ${names.join(', ')} — :ctx NAME switches`
+                : 'no contexts file: see kcx ctx add',
+          },
+        });
+        return;
+      }
+      if (!switchContext) return;
+      dispatch({ type: 'notice', notice: { tone: 'info', text: `switching to ${name}…` } });
+      void switchContext(name).then((error) => {
+        if (error)
+          dispatch({ type: 'notice', notice: { tone: 'error', text: `cannot switch to ${name}: ${error}` } });
+      });
+    },
+    [contextNames, switchContext, dispatch],
+  );
+
   const runCommand = useCallback(
     (command: string) => {
       setCommandLine(false);
+      const ctx = /^ctx(?:\s+(.+))?$/.exec(command.trim());
+      if (ctx) {
+        switchTo(ctx[1]?.trim());
+        return;
+      }
       const go = (r: Route) => dispatch({ type: r.view === 'connectors' ? 'home' : 'push', route: r });
       switch (command) {
         case 'connectors':
@@ -94,7 +125,7 @@ function Shell(): ReactNode {
           });
       }
     },
-    [dispatch, exit, view],
+    [dispatch, exit, view, switchTo],
   );
 
   const fallback: KeyHandler = (key) => {

@@ -1,7 +1,10 @@
 // Starts the TUI on a client: alternate screen, live poller, and the terminal restored on exit,
-// on Ctrl-C and on a crash.
+// on Ctrl-C and on a crash. `:ctx NAME` swaps the whole session (client, poller, backups, audit)
+// for another context's, with fresh UI state.
 import { render } from 'ink';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { ConnectClient } from '../connect/client.js';
+import { describeError } from '../connect/errors.js';
 import { stateDir } from '../config/paths.js';
 import { auditClient } from '../domain/audit.js';
 import { BackupStore } from '../domain/backups.js';
@@ -13,31 +16,90 @@ import { type ContextInfo, ServicesProvider, type Services } from './services.js
 import { pickTheme } from './theme.js';
 import { ThemeProvider } from './theme-context.js';
 
-export interface TuiOptions {
+/** Another context, opened for `:ctx NAME`. */
+export interface OpenedContext {
   client: ConnectClient;
   context: ContextInfo;
-  refreshMs: number;
 }
 
-export async function runTui({ client, context, refreshMs }: TuiOptions): Promise<number> {
-  const poller = new Poller(client, { intervalMs: refreshMs, random: Math.random });
+export interface TuiOptions extends OpenedContext {
+  refreshMs: number;
+  /** Resolves a context by name (from the contexts file); throws with a message when it cannot. */
+  openContext?: (name: string) => Promise<OpenedContext>;
+  /** The context names `:ctx` completes. */
+  contextNames?: () => string[];
+}
+
+function sessionFor(
+  { client, context }: OpenedContext,
+  refreshMs: number,
+  extra: Pick<Services, 'switchContext' | 'contextNames'>,
+): Services {
   const state = stateDir();
-  const services: Services = {
+  return {
     client,
-    poller,
+    poller: new Poller(client, { intervalMs: refreshMs, random: Math.random }),
     context,
     copy: (text) => copyToClipboard(text),
     now: Date.now,
     backups: new BackupStore(state),
     audit: auditClient(client, context.name, state),
+    ...extra,
   };
+}
+
+function Root({ options, onSession }: { options: TuiOptions; onSession: (s: Services) => void }): ReactNode {
+  const { openContext, contextNames, refreshMs } = options;
+  const [services, setServices] = useState<Services>(() =>
+    sessionFor(options, refreshMs, { ...(contextNames ? { contextNames } : {}) }),
+  );
+
+  const switchContext = useCallback(
+    async (name: string): Promise<string | undefined> => {
+      if (!openContext) return 'this console has no contexts file to switch with';
+      let opened: OpenedContext;
+      try {
+        opened = await openContext(name);
+      } catch (e) {
+        return describeError(e);
+      }
+      setServices((old) => {
+        old.poller.stop();
+        void old.client.close();
+        return sessionFor(opened, refreshMs, { ...(contextNames ? { contextNames } : {}) });
+      });
+      return undefined;
+    },
+    [openContext, contextNames, refreshMs],
+  );
+
+  useEffect(() => {
+    onSession(services);
+    services.poller.start();
+    return () => services.poller.stop();
+  }, [services, onSession]);
+
+  const withSwitch = { ...services, switchContext };
+  return (
+    <ServicesProvider services={withSwitch}>
+      {/* A new context starts with fresh UI state: marks and filters belong to one cluster. */}
+      <UiStateProvider key={`${services.context.name} ${services.context.url}`}>
+        <App />
+      </UiStateProvider>
+    </ServicesProvider>
+  );
+}
+
+export async function runTui(options: TuiOptions): Promise<number> {
+  let current: Services | undefined;
   const instance = render(
     <ThemeProvider theme={pickTheme()}>
-      <ServicesProvider services={services}>
-        <UiStateProvider>
-          <App />
-        </UiStateProvider>
-      </ServicesProvider>
+      <Root
+        options={options}
+        onSession={(s) => {
+          current = s;
+        }}
+      />
     </ThemeProvider>,
     {
       alternateScreen: true,
@@ -56,12 +118,11 @@ export async function runTui({ client, context, refreshMs }: TuiOptions): Promis
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  poller.start();
   try {
     await instance.waitUntilExit();
   } finally {
-    poller.stop();
-    await client.close();
+    current?.poller.stop();
+    await (current?.client ?? options.client).close();
   }
   return 0;
 }

@@ -27,6 +27,10 @@ export interface Services {
   backups: BackupStore;
   /** The audit trail of this console's mutating calls, when one is kept. */
   audit?: AuditTrail;
+  /** `:ctx NAME`: resolves to an error message, or undefined once the console shows that context. */
+  switchContext?: (name: string) => Promise<string | undefined>;
+  /** Context names for `:ctx` completion. */
+  contextNames?: () => string[];
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import { useKeys } from '../input-stack.js';
+import { useServices } from '../services.js';
 import { useTheme } from '../theme-context.js';
 
 export const COMMANDS = [
@@ -11,11 +12,15 @@ export const COMMANDS = [
   'plugins',
   'topics',
   'loggers',
+  'ctx',
   'help',
   'quit',
 ] as const;
 
-export function completions(input: string): string[] {
+/** Commands starting with what was typed; after `ctx `, the context names. */
+export function completions(input: string, contexts: readonly string[] = []): string[] {
+  const ctx = /^\s*ctx\s+(.*)$/i.exec(input);
+  if (ctx) return contexts.filter((n) => n.startsWith(ctx[1] ?? '')).map((n) => `ctx ${n}`);
   const word = input.trim().toLowerCase();
   return COMMANDS.filter((c) => c.startsWith(word));
 }
@@ -29,7 +34,8 @@ export function CommandLine({
 }): ReactNode {
   const theme = useTheme();
   const [text, setText] = useState('');
-  const candidates = completions(text);
+  const { contextNames } = useServices();
+  const candidates = completions(text, contextNames?.() ?? []);
   useKeys((key) => {
     if (key.name === 'escape') onCancel();
     else if (key.name === 'enter') {
