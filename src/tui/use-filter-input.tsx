@@ -4,6 +4,7 @@
 import { Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import type { KeyEvent } from './keys.js';
+import { editLine } from './line-edit.js';
 import { useTheme } from './theme-context.js';
 
 export interface FilterInput {
@@ -27,9 +28,10 @@ export function useFilterInput(onChange?: () => void): FilterInput {
       else if (key.name === 'escape') {
         setFilter('');
         setEditing(false);
-      } else if (key.name === 'backspace' || key.name === 'delete')
-        setFilter((f) => [...f].slice(0, -1).join(''));
-      else if (key.text) setFilter((f) => f + key.text);
+      } else {
+        const edited = editLine(filter, key);
+        if (edited !== undefined) setFilter(edited);
+      }
       onChange?.();
       return true;
     },

@@ -19,29 +19,13 @@ import { UiStateProvider } from '../../src/tui/app-state.js';
 import { type ContextInfo, ServicesProvider, type Services } from '../../src/tui/services.js';
 import { pickTheme, type Theme } from '../../src/tui/theme.js';
 import { ThemeProvider } from '../../src/tui/theme-context.js';
+import { KEYS } from './pty.js';
 
 if (previousForceColor === undefined) delete process.env.FORCE_COLOR;
 else process.env.FORCE_COLOR = previousForceColor;
 
-/** Raw bytes a terminal sends for the keys the keymap names. */
-export const KEY = {
-  up: '\u001b[A',
-  down: '\u001b[B',
-  right: '\u001b[C',
-  left: '\u001b[D',
-  home: '\u001b[H',
-  end: '\u001b[F',
-  pageUp: '\u001b[5~',
-  pageDown: '\u001b[6~',
-  enter: '\r',
-  escape: '\u001b',
-  tab: '\t',
-  backspace: '\u007f',
-  space: ' ',
-  ctrlD: '\u0004',
-  ctrlR: '\u0012',
-  ctrlU: '\u0015',
-} as const;
+/** Raw bytes a terminal sends for the keys the keymap names (the PTY harness's table, plus Ctrl-U). */
+export const KEY = { ...KEYS, ctrlU: '\u0015' } as const;
 
 /** The raw bytes for a keymap key name ("j", "enter", "ctrl+d", "space", …). */
 export function bytesFor(name: string): string {

@@ -3,6 +3,7 @@
 // cut with `…`. Into a pipe there is no width limit unless COLUMNS says so: grep and awk want whole
 // values.
 import stringWidth from 'string-width';
+import { fitCells, truncateCells } from '../../domain/text-fit.js';
 import { type Colour, paint } from './colour.js';
 
 export interface Column<R> {
@@ -88,23 +89,7 @@ function clean(text: string): string {
 }
 
 function fitCell(text: string, width: number, align: 'left' | 'right', noPad: boolean): string {
-  let out = text;
-  let w = stringWidth(text);
-  if (w > width) {
-    out = '';
-    w = 0;
-    for (const ch of text) {
-      const cw = stringWidth(ch);
-      if (w + cw > width - 1) break;
-      out += ch;
-      w += cw;
-    }
-    out += '…';
-    w += 1;
-  }
-  if (noPad) return out;
-  const pad = ' '.repeat(Math.max(0, width - w));
-  return align === 'left' ? out + pad : pad + out;
+  return noPad ? truncateCells(text, width) : fitCells(text, width, align);
 }
 
 /** Colours the text but not the padding, so copied text has no trailing escape codes. */

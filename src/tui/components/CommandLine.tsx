@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import { useKeys } from '../input-stack.js';
+import { editLine } from '../line-edit.js';
 import { useServices } from '../services.js';
 import { useTheme } from '../theme-context.js';
 
@@ -43,10 +44,10 @@ export function CommandLine({
       onRun(exact ?? (candidates.length === 1 ? candidates[0]! : text.trim()));
     } else if (key.name === 'tab') {
       if (candidates.length > 0) setText(candidates[0]!);
-    } else if (key.name === 'backspace' || key.name === 'delete')
-      setText((t) => [...t].slice(0, -1).join(''));
-    else if (key.name === 'ctrl+u') setText('');
-    else if (key.text) setText((t) => t + key.text);
+    } else {
+      const edited = editLine(text, key);
+      if (edited !== undefined) setText(edited);
+    }
     return true;
   });
   return (

@@ -4,7 +4,8 @@ import { Box, Text } from 'ink';
 import { type ReactNode, useState } from 'react';
 import type { BulkOutcome } from '../../domain/bulk-runner.js';
 import { useKeys } from '../input-stack.js';
-import { cellWidth } from '../text-fit.js';
+import { editLine } from '../line-edit.js';
+import { cellWidth } from '../../domain/text-fit.js';
 import { useTheme } from '../theme-context.js';
 
 export type Dialog =
@@ -307,10 +308,10 @@ function Prompt({
         onClose();
         dialog.onSubmit(text);
       }
-    } else if (key.name === 'backspace' || key.name === 'delete')
-      setText((t) => [...t].slice(0, -1).join(''));
-    else if (key.name === 'ctrl+u') setText('');
-    else if (key.text) setText((t) => t + key.text);
+    } else {
+      const edited = editLine(text, key);
+      if (edited !== undefined) setText(edited);
+    }
     return true;
   });
   return (

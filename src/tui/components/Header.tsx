@@ -3,7 +3,7 @@ import { Box, Text, useWindowSize } from 'ink';
 import type { ReactNode } from 'react';
 import { dataAgeLabel } from '../../domain/format.js';
 import { usePollerState, useServices } from '../services.js';
-import { cellWidth, fitCells } from '../text-fit.js';
+import { cellWidth, fitCells } from '../../domain/text-fit.js';
 import { stateColour, type Theme } from '../theme.js';
 import { useTheme } from '../theme-context.js';
 import { useTick } from '../use-tick.js';

@@ -5,7 +5,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useKeys } from '../input-stack.js';
 import { commandFor, type ViewId } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
-import { cellWidth } from '../text-fit.js';
+import { cellWidth } from '../../domain/text-fit.js';
 import { useTheme } from '../theme-context.js';
 
 export interface TextPagerProps {

@@ -7,7 +7,7 @@ import stringWidth from 'string-width';
 import { FuzzyIndex, type FuzzyMatch, highlightRuns } from '../../domain/fuzzy.js';
 import { ListWindow } from '../components/ListWindow.js';
 import { normalizeKeys } from '../keys.js';
-import { fitCells } from '../text-fit.js';
+import { fitCells } from '../../domain/text-fit.js';
 import { pickTheme, stateColour, type Theme } from '../theme.js';
 import { type ConfirmMode, initialPickerState, type PickerResult, pickerReducer } from './picker-state.js';
 

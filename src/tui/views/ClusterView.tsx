@@ -6,7 +6,7 @@ import type { ServerInfo } from '../../connect/types.js';
 import { describeError } from '../../connect/errors.js';
 import { TextPager } from '../components/TextPager.js';
 import { usePollerState, useServices } from '../services.js';
-import { fitCells } from '../text-fit.js';
+import { fitCells } from '../../domain/text-fit.js';
 
 export function ClusterView({ height }: { height: number; width: number }): ReactNode {
   const { client, context } = useServices();

@@ -5,7 +5,7 @@ import { bindingsFor, type ViewId } from '../keymap.js';
 import { formatKey } from '../keys.js';
 import { COMMANDS } from '../components/CommandLine.js';
 import { TextPager } from '../components/TextPager.js';
-import { fitCells } from '../text-fit.js';
+import { fitCells } from '../../domain/text-fit.js';
 import { useServices } from '../services.js';
 
 export function helpLines(of: ViewId, readonly: boolean, caps?: Capabilities): string[] {

@@ -13,7 +13,7 @@ import { useKeys } from '../input-stack.js';
 import { commandFor } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
 import { usePollerState, useServices } from '../services.js';
-import { cellWidth, fitCells } from '../text-fit.js';
+import { cellWidth, fitCells } from '../../domain/text-fit.js';
 import { stateColour } from '../theme.js';
 import { useTheme } from '../theme-context.js';
 import { useCopy } from '../use-copy.js';

@@ -10,7 +10,7 @@ import { useKeys } from '../input-stack.js';
 import { commandFor } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
 import { useServices } from '../services.js';
-import { fitCells } from '../text-fit.js';
+import { fitCells } from '../../domain/text-fit.js';
 import { useTheme } from '../theme-context.js';
 import { useCreateFlows } from '../editor/use-create-flows.js';
 

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { causeSummary, firstLine, shortException, traceLines } from '../../domain/trace.js';
 import { useActions } from '../actions-context.js';
 import { TextPager } from '../components/TextPager.js';
-import { cellWidth, fitCells } from '../text-fit.js';
+import { cellWidth, fitCells } from '../../domain/text-fit.js';
 import { usePollerState } from '../services.js';
 import { useTheme } from '../theme-context.js';
 import { useCopy } from '../use-copy.js';

@@ -9,7 +9,7 @@ import { useKeys } from '../input-stack.js';
 import { commandFor, type ViewId } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
 import { usePollerState } from '../services.js';
-import { fitCells } from '../text-fit.js';
+import { fitCells } from '../../domain/text-fit.js';
 import { stateColour } from '../theme.js';
 import { useTheme } from '../theme-context.js';
 
