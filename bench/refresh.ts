@@ -1,11 +1,15 @@
-// Refresh benchmark: what one refresh of the connector list costs through the client, at 100 /
-// 1,000 / 10,000 connectors, against the naive listing (GET /connectors, then GET status per
-// connector). Prints figures; asserts nothing. Run: npm run bench.
+// Refresh of the connector list through the kcx client: HTTP requests per refresh at 100 / 1,000 /
+// 10,000 connectors, against the naive listing (GET /connectors, then GET status per connector),
+// and the bounded-concurrency fallback on a cluster older than 2.3 (no `?expand`).
 import { ConnectClient, mapWithConcurrency } from '../src/connect/index.js';
-import { startEmulator } from '../src/emulator/index.js';
+import type { BarRow } from './bars.js';
+import { startBenchEmulator } from './emulator-host.js';
+import { fmtInt, percentile } from './stats.js';
+import { formatTable } from './table.js';
 
-interface Row {
+export interface RefreshDetail {
   connectors: number;
+  version: string;
   method: string;
   requests: number;
   medianMs: number;
@@ -13,15 +17,23 @@ interface Row {
   runs: number;
 }
 
-const SIZES = [100, 1_000, 10_000];
-const NAIVE_CONCURRENCY = 8;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
+export interface RefreshOptions {
+  sizes: number[];
+  /** Connectors on the old (< 2.3) cluster. */
+  fallbackConnectors: number;
 }
 
-async function measure(runs: number, client: ConnectClient, refresh: () => Promise<unknown>) {
-  await refresh(); // warm the pool and the JIT
+const NAIVE_CONCURRENCY = 8;
+/** ConnectClient's default `fallbackConcurrency`: the bound the fallback must keep to. */
+const FALLBACK_BOUND = 8;
+
+async function measure(
+  runs: number,
+  client: ConnectClient,
+  refresh: () => Promise<unknown>,
+  warm = true,
+): Promise<Pick<RefreshDetail, 'requests' | 'medianMs' | 'p95Ms' | 'runs'>> {
+  if (warm) await refresh(); // warm the pool and the JIT
   const times: number[] = [];
   const before = client.stats.requests;
   for (let i = 0; i < runs; i++) {
@@ -38,20 +50,27 @@ async function measure(runs: number, client: ConnectClient, refresh: () => Promi
   };
 }
 
-async function benchSize(n: number): Promise<Row[]> {
-  const emu = await startEmulator({ connectors: n, seed: 1 });
+const naiveListing = (client: ConnectClient) => async () => {
+  const names = await client.listConnectors();
+  await mapWithConcurrency(names, NAIVE_CONCURRENCY, (name) => client.connectorStatus(name));
+};
+
+async function benchSize(n: number): Promise<RefreshDetail[]> {
+  const emu = await startBenchEmulator({ connectors: n, seed: 1 });
   const client = new ConnectClient({ url: emu.url, context: 'bench' });
   try {
     await client.capabilities();
     const runs = n >= 10_000 ? 5 : n >= 1_000 ? 10 : 30;
     const kcx = await measure(runs, client, () => client.listConnectorsWithStatus());
-    const naive = await measure(n >= 10_000 ? 2 : runs, client, async () => {
-      const names = await client.listConnectors();
-      await mapWithConcurrency(names, NAIVE_CONCURRENCY, (name) => client.connectorStatus(name));
-    });
+    const naive = await measure(n >= 10_000 ? 1 : runs, client, naiveListing(client), n < 10_000);
     return [
-      { connectors: n, method: 'kcx (expand=status&expand=info)', ...kcx },
-      { connectors: n, method: `naive 1 + N (status only, ${NAIVE_CONCURRENCY} in flight)`, ...naive },
+      { connectors: n, version: '4.0.0', method: 'kcx (?expand=status&expand=info)', ...kcx },
+      {
+        connectors: n,
+        version: '4.0.0',
+        method: `naive 1 + N (status only, ${NAIVE_CONCURRENCY} in flight)`,
+        ...naive,
+      },
     ];
   } finally {
     await client.close();
@@ -59,30 +78,91 @@ async function benchSize(n: number): Promise<Row[]> {
   }
 }
 
-function printTable(rows: Row[]): void {
-  const header = ['connectors', 'method', 'requests/refresh', 'median ms', 'p95 ms', 'runs'];
-  const body = rows.map((r) => [
-    r.connectors.toLocaleString('en-US'),
-    r.method,
-    r.requests.toLocaleString('en-US'),
-    r.medianMs.toFixed(1),
-    r.p95Ms.toFixed(1),
-    String(r.runs),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const row of body) console.log(line(row));
+/** kcx on Connect 2.2: list, then status and info per connector, at most 8 requests in flight. */
+async function benchFallback(
+  n: number,
+): Promise<{ detail: RefreshDetail; maxInFlight: number; mode: string }> {
+  const emu = await startBenchEmulator({ connectors: n, seed: 1, version: '2.2.0' });
+  // Through the counting proxy, which sees how many requests are in flight at once.
+  const client = new ConnectClient({ url: emu.proxyUrl, context: 'bench' });
+  try {
+    const caps = await client.capabilities();
+    if (caps.supports('expand')) throw new Error('the 2.2.0 emulator unexpectedly supports ?expand');
+    let mode = '';
+    await client.listConnectorsWithStatus(); // warm-up
+    await emu.resetCounters();
+    const timing = await measure(
+      3,
+      client,
+      async () => {
+        mode = (await client.listConnectorsWithStatus()).mode;
+      },
+      false,
+    );
+    const counters = await emu.counters();
+    return {
+      detail: { connectors: n, version: '2.2.0', method: 'kcx fallback (list + status + info)', ...timing },
+      maxInFlight: counters.maxInFlight,
+      mode,
+    };
+  } finally {
+    await client.close();
+    await emu.close();
+  }
 }
 
-const rows: Row[] = [];
-for (const n of SIZES) rows.push(...(await benchSize(n)));
-console.log(
-  `\nRefresh of the connector list through the kcx client (Node ${process.version}, loopback emulator)\n`,
-);
-printTable(rows);
-console.log(
-  '\nBar (docs/product.md §7): one request per refresh on Connect ≥ 2.3, whatever the number of connectors.',
-);
+export function formatRefreshDetails(details: readonly RefreshDetail[]): string {
+  return formatTable(
+    [
+      { title: 'connectors', align: 'right' },
+      { title: 'Connect' },
+      { title: 'method' },
+      { title: 'requests/refresh', align: 'right' },
+      { title: 'median ms', align: 'right' },
+      { title: 'p95 ms', align: 'right' },
+      { title: 'runs', align: 'right' },
+    ],
+    details.map((r) => [
+      fmtInt(r.connectors),
+      r.version,
+      r.method,
+      fmtInt(r.requests),
+      r.medianMs.toFixed(1),
+      r.p95Ms.toFixed(1),
+      String(r.runs),
+    ]),
+  );
+}
+
+export async function benchRefresh(
+  options: RefreshOptions,
+): Promise<{ details: RefreshDetail[]; bars: BarRow[] }> {
+  const details: RefreshDetail[] = [];
+  for (const n of options.sizes) details.push(...(await benchSize(n)));
+  const largest = Math.max(...options.sizes);
+  const kcx = details.find((d) => d.connectors === largest && d.method.startsWith('kcx'))!;
+  const naive = details.find((d) => d.connectors === largest && d.method.startsWith('naive'))!;
+  const everySize = details.filter((d) => d.method.startsWith('kcx')).every((d) => d.requests === 1);
+  const fallback = await benchFallback(options.fallbackConnectors);
+  details.push(fallback.detail);
+  const n = options.fallbackConnectors;
+  return {
+    details,
+    bars: [
+      {
+        bar: `HTTP requests per refresh, Connect 4.0, ${fmtInt(largest)} connectors`,
+        figure: fmtInt(kcx.requests),
+        target: '1, any size',
+        pass: kcx.requests === 1 && everySize,
+        peer: `naive 1 + N listing: ${fmtInt(naive.requests)}`,
+      },
+      {
+        bar: `…Connect 2.2 (< 2.3, no ?expand), ${fmtInt(n)} connectors`,
+        figure: `${fmtInt(fallback.detail.requests)}, ≤ ${fallback.maxInFlight} in flight`,
+        target: 'bounded concurrency',
+        pass: fallback.mode === 'fallback' && fallback.maxInFlight <= FALLBACK_BOUND,
+        peer: `naive 1 + N: ${fmtInt(1 + n)} (status only; kcx reads info too: 1 + 2N)`,
+      },
+    ],
+  };
+}

@@ -4,14 +4,11 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-await build({
-  entryPoints: { kcx: 'src/cli/main.ts', 'bench/refresh': 'bench/refresh.ts' },
-  outdir: 'dist',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node22',
   format: 'esm',
-  splitting: true,
   sourcemap: 'linked',
   jsx: 'automatic',
   logLevel: 'warning',
@@ -22,4 +19,15 @@ await build({
   // Ink loads react-devtools-core only under DEV=true; it is not a dependency of kcx.
   external: ['@lydell/node-pty', 'react-devtools-core'],
   define: { __KCX_VERSION__: JSON.stringify(version) },
+};
+
+await build({ ...common, entryPoints: { kcx: 'src/cli/main.ts' }, outdir: 'dist', splitting: true });
+
+// The benchmarks (`npm run bench`): self-contained files side by side in dist/bench/, no shared
+// chunks, so each file's import.meta.url sits two levels below the repository (test/support/pty.ts
+// finds bin/kcx.js from it) and the emulator worker is found next to the entry.
+await build({
+  ...common,
+  entryPoints: { index: 'bench/index.ts', 'emulator-worker': 'bench/emulator-worker.ts' },
+  outdir: 'dist/bench',
 });

@@ -29,6 +29,7 @@ import { useUiDispatch } from '../app-state.js';
 import { TextEditor } from '../components/TextEditor.js';
 import { useKeys } from '../input-stack.js';
 import { useServices } from '../services.js';
+import { cellWidth } from '../../domain/text-fit.js';
 import { useTheme } from '../theme-context.js';
 import { sendPlan } from './apply-plan.js';
 import type { LoadedEditor } from './EditorView.js';
@@ -203,8 +204,13 @@ export function EditorSession({
     { keyedOnly: stale },
   );
   const status = statusLine(session, placed.count, externalNote);
-  const above = placed.above.slice(0, 3);
-  const editorHeight = Math.max(3, height - 2 - above.length);
+  // An apply that failed (Connect's flat 400 list, a 409 after retries, a vanished connector) is
+  // shown whole above the text, which stays as the user left it.
+  const failure = phase.name === 'failed' ? phase.message.split(/\n|; (?=[\w.]+:)/).map((l) => l.trim()) : [];
+  const above = [...failure, ...placed.above].slice(0, 4);
+  // Problems wrap (a worker's message comes after the URL in an error), two rows each at most.
+  const aboveRows = above.map((line) => Math.min(2, Math.ceil(cellWidth(`• ${line}`) / Math.max(1, width))));
+  const editorHeight = Math.max(3, height - 2 - aboveRows.reduce((n, r) => n + r, 0));
   const showDiff = phase.name === 'valid' || phase.name === 'applying' || phase.name === 'applied';
 
   return (
@@ -222,9 +228,11 @@ export function EditorSession({
       </Text>
       {!showDiff
         ? above.map((line, i) => (
-            <Text key={i} color={phase.name === 'editing' ? theme.muted : theme.error} wrap="truncate-end">
-              {`• ${line}`}
-            </Text>
+            <Box key={i} height={aboveRows[i]} overflow="hidden">
+              <Text color={phase.name === 'editing' ? theme.muted : theme.error} wrap="wrap">
+                {`• ${line}`}
+              </Text>
+            </Box>
           ))
         : null}
       {phase.name === 'valid' || phase.name === 'applying' || phase.name === 'applied' ? (
