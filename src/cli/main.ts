@@ -4,6 +4,7 @@ import { registerBulkCommands } from './bulk-commands.js';
 import { parseDuration } from './duration.js';
 import { EXIT_FAILED, EXIT_USAGE } from './failure.js';
 import { registerCtxCommands } from './register/ctx-commands.js';
+import { registerLoggerCommands } from './register/logger-commands.js';
 import { registerReadCommands } from './register/read-commands.js';
 import { registerWriteCommands } from './register/write-commands.js';
 import { VERSION } from './version.js';
@@ -82,6 +83,7 @@ program
 
 registerReadCommands(program);
 registerWriteCommands(program);
+registerLoggerCommands(program);
 registerCtxCommands(program);
 registerBulkCommands(program);
 
@@ -94,6 +96,7 @@ Examples:
   kcx get connectors --state FAILED     what is broken
   kcx describe orders-sink              status, tasks, traces, topics, masked config
   kcx apply -f connectors/ --dry-run    validate and diff config files against the cluster
+  kcx logger set io.debezium DEBUG      a logger's level on the worker (--scope cluster: all, 3.7+)
   kcx ctx add prod --url https://connect.prod:8083 --password-env PW --username ops --readonly
 
 Contexts: contexts.yaml in $KCX_CONFIG_DIR (else the XDG config directory); see kcx ctx --help.

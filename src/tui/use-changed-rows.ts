@@ -1,4 +1,6 @@
-// Rows whose state changed since the previous refresh, highlighted for a few seconds.
+// Rows whose state changed since the previous refresh, highlighted for a few seconds. The changed
+// set is worked out while rendering the refresh itself, so the refresh frame already carries the
+// highlight: one frame per refresh, not the refresh and then a repaint of the same row.
 import { useEffect, useRef, useState } from 'react';
 import { diffSnapshots, touchedNames } from '../domain/diff.js';
 import type { ClusterSnapshot } from '../domain/snapshot.js';
@@ -9,17 +11,22 @@ const NONE: ReadonlySet<string> = new Set();
 
 export function useChangedRows(): ReadonlySet<string> {
   const { snapshot } = usePollerState();
-  const previous = useRef<ClusterSnapshot | undefined>(undefined);
-  const [changed, setChanged] = useState<ReadonlySet<string>>(NONE);
+  const seen = useRef<{ snapshot: ClusterSnapshot | undefined; touched: ReadonlySet<string> }>({
+    snapshot,
+    touched: NONE,
+  });
+  const [expired, setExpired] = useState<ReadonlySet<string>>(NONE);
+  if (seen.current.snapshot !== snapshot) {
+    // The poller hands out a new snapshot object only when something changed.
+    const before = seen.current.snapshot;
+    const touched = before && snapshot ? touchedNames(diffSnapshots(before, snapshot)) : NONE;
+    seen.current = { snapshot, touched: touched.size > 0 ? touched : seen.current.touched };
+  }
+  const { touched } = seen.current;
   useEffect(() => {
-    const before = previous.current;
-    previous.current = snapshot;
-    if (!before || !snapshot || before === snapshot) return;
-    const touched = touchedNames(diffSnapshots(before, snapshot));
     if (touched.size === 0) return;
-    setChanged(touched);
-    const timer = setTimeout(() => setChanged(NONE), HIGHLIGHT_MS);
+    const timer = setTimeout(() => setExpired(touched), HIGHLIGHT_MS);
     return () => clearTimeout(timer);
-  }, [snapshot]);
-  return changed;
+  }, [touched]);
+  return touched === expired ? NONE : touched;
 }

@@ -2,22 +2,35 @@
 // checked before anything is sent; what differs is validated against its plugin; only when every
 // changed connector is valid are the creates (POST) and updates (PUT …/config) sent. Equal configs
 // are left alone. Output never shows a secret: diffs are masked, worker messages redacted.
+//
+// With --continue-on-error the unit of failure is the connector, not the run: unreadable files,
+// invalid connectors and failed requests are reported and skipped, everything else is applied, and
+// the exit code is 1 if anything was skipped or failed.
 import type { ConnectClient } from '../../connect/client.js';
 import { mapWithConcurrency } from '../../connect/concurrency.js';
 import { describeError, isNotFound } from '../../connect/errors.js';
 import type { ConnectorConfig } from '../../connect/types.js';
-import { countActions, formatChange, type PlanItem, planApply } from '../../domain/apply-plan.js';
+import { type PlanItem, planApply } from '../../domain/apply-plan.js';
 import type { ConnectorSpec } from '../../domain/config-files.js';
+import { isInputError } from '../../domain/input-error.js';
 import { redact, secretValues } from '../../domain/redact.js';
 import type { ResolvedContext } from '../../config/resolve.js';
-import { CommandExit, EXIT_FAILED } from '../failure.js';
-import { paint } from '../output/colour.js';
+import type { SkippedSource } from '../config-sources.js';
+import { CommandExit, EXIT_FAILED, EXIT_USAGE } from '../failure.js';
+import { type ApplyRow, summary, writeRow } from './apply-report.js';
 import type { Out } from './common.js';
-import { errorCount, type Validation, validateAll, validationLines } from './validation.js';
+import { validateAll } from './validation.js';
 
 export interface ApplyOptions {
   dryRun?: boolean;
   diff?: boolean;
+  continueOnError?: boolean;
+}
+
+export interface ApplyInput {
+  specs: readonly ConnectorSpec[];
+  /** Files that could not be read (only with --continue-on-error; otherwise they end the command). */
+  skipped?: readonly SkippedSource[];
 }
 
 const CONCURRENCY = 8;
@@ -25,7 +38,7 @@ const CONCURRENCY = 8;
 export async function runApply(
   client: ConnectClient,
   ctx: ResolvedContext,
-  specs: readonly ConnectorSpec[],
+  input: ApplyInput,
   opts: ApplyOptions,
   out: Out,
 ): Promise<number> {
@@ -36,115 +49,132 @@ export async function runApply(
       EXIT_FAILED,
     );
   }
-  const live = await liveConfigs(client, specs);
-  const plan = planApply(specs, live);
-  const changing = plan.filter((p) => p.action !== 'unchanged');
-  const validations = new Map<string, Validation>();
-  for (const v of await validateAll(client, changing)) validations.set(v.name, v);
-  const invalid = changing.filter((p) => !validations.get(p.name)?.valid);
+  const keepGoing = opts.continueOnError === true;
+  const skipped = input.skipped ?? [];
+  for (const s of skipped) out.warn(`skipped: ${s.message}`);
+  if (input.specs.length === 0) {
+    // Every file was bad input: nothing to apply and nothing was sent.
+    throw new CommandExit('no connector could be read; nothing was sent', EXIT_USAGE);
+  }
 
-  const c = out.table.colour;
-  const width = Math.max(...plan.map((p) => p.name.length));
-  const showDiff = opts.dryRun || opts.diff;
-  const header = (p: PlanItem, verb: string, colour: Parameters<typeof paint>[1], note = '') =>
-    out.write(`${p.name.padEnd(width)}  ${paint(verb, colour, c)}${note}\n`);
+  const rows = await planRows(client, input.specs, keepGoing);
+  const changing = rows.filter(
+    (r): r is ApplyRow & { item: PlanItem } => r.item !== undefined && r.item.action !== 'unchanged',
+  );
+  const validations = await validateAll(
+    client,
+    changing.map((r) => r.item),
+  );
+  // validateAll answers in the order asked.
+  changing.forEach((row, i) => {
+    const v = validations[i];
+    if (!v) return;
+    row.passwordKeys = v.passwordKeys;
+    if (!v.valid) row.invalid = v;
+  });
+  const invalid = rows.filter((r) => r.invalid);
+  const style = { colour: out.table.colour, width: Math.max(...rows.map((r) => r.name.length)) };
+  const skippedCount = {
+    files: skipped.filter((s) => s.kind === 'file').length,
+    duplicates: skipped.filter((s) => s.kind === 'duplicate').length,
+  };
 
-  if (invalid.length > 0 || opts.dryRun) {
-    for (const p of plan) {
-      const v = validations.get(p.name);
-      if (v && !v.valid) {
-        header(p, 'invalid', 'red', ` (${errorCount(v)} error${errorCount(v) === 1 ? '' : 's'})`);
-        for (const line of validationLines(v)) out.write(`${line}\n`);
-      } else {
-        header(p, planVerb(p, true), planColour(p), changeNote(p));
-      }
-      if (showDiff && p.action !== 'unchanged') writeChanges(p, v?.passwordKeys, out);
-    }
-    if (invalid.length > 0) {
+  if (opts.dryRun || (invalid.length > 0 && !keepGoing)) {
+    for (const r of rows) writeRow(r, 'plan', opts.dryRun === true || opts.diff === true, style, out);
+    if (invalid.length > 0 && !keepGoing) {
       out.warn(
         `${invalid.length} connector${invalid.length === 1 ? ' is' : 's are'} invalid; nothing was applied`,
       );
       return EXIT_FAILED;
     }
-    const n = countActions(plan);
-    out.write(
-      `dry run: ${n.create} to create, ${n.update} to update, ${n.unchanged} unchanged (nothing was sent)\n`,
-    );
-    return 0;
+    const s = summary(rows, 'plan', skippedCount);
+    out.write(`dry run: ${s.counts} (nothing was sent)\n`);
+    if (s.notApplied) out.warn(`would not apply: ${s.notApplied}`);
+    return s.notApplied ? EXIT_FAILED : 0;
   }
 
-  const failures = new Map<string, string>();
-  await mapWithConcurrency(changing, CONCURRENCY, async (p) => {
+  const toSend = changing.filter((r) => !r.invalid && !r.failure);
+  await mapWithConcurrency(toSend, CONCURRENCY, async (r) => {
     try {
-      if (p.action === 'create') await client.createConnector(p.name, p.config);
-      else await client.putConnectorConfig(p.name, p.config);
+      if (r.item.action === 'create') await client.createConnector(r.name, r.item.config);
+      else await client.putConnectorConfig(r.name, r.item.config);
     } catch (e) {
-      const passwordKeys = validations.get(p.name)?.passwordKeys;
-      failures.set(
-        p.name,
-        redact(describeError(e), secretValues(p.config, passwordKeys ? { passwordKeys } : {})),
-      );
+      r.failure = cleanError(e, r.item.config, r.passwordKeys);
     }
   });
-  for (const p of plan) {
-    const failure = failures.get(p.name);
-    if (failure) {
-      header(p, 'failed', 'red');
-      out.write(`    ${failure}\n`);
-      continue;
-    }
-    header(p, planVerb(p, false), planColour(p), changeNote(p));
-    if (opts.diff && p.action !== 'unchanged') writeChanges(p, validations.get(p.name)?.passwordKeys, out);
-  }
-  if (failures.size > 0) {
-    out.warn(`${failures.size} of ${changing.length} change${changing.length === 1 ? '' : 's'} failed`);
+  for (const r of rows) writeRow(r, 'done', opts.diff === true, style, out);
+
+  const failed = toSend.filter((r) => r.failure !== undefined).length;
+  // Without --continue-on-error only requests can fail here, and they are reported as they always were.
+  if (!keepGoing && failed > 0) {
+    out.warn(`${failed} of ${toSend.length} change${toSend.length === 1 ? '' : 's'} failed`);
     return EXIT_FAILED;
   }
-  const n = countActions(plan);
-  out.write(`${n.create} created, ${n.update} updated, ${n.unchanged} unchanged\n`);
+  const s = summary(rows, 'done', skippedCount);
+  out.write(`${s.counts}\n`);
+  if (s.notApplied) {
+    out.warn(`not applied: ${s.notApplied}`);
+    return EXIT_FAILED;
+  }
   return 0;
 }
 
-/** The live config of each named connector, undefined for those the cluster does not have. */
+/**
+ * One row per connector of the files, in their order, with its plan. Without `keepGoing` a problem
+ * (a masked value that cannot be restored, a live config that cannot be read) ends the command as
+ * before; with it, the problem stays on that connector's row and the others go on.
+ */
+async function planRows(
+  client: ConnectClient,
+  specs: readonly ConnectorSpec[],
+  keepGoing: boolean,
+): Promise<ApplyRow[]> {
+  const live = await liveConfigs(client, specs, keepGoing);
+  if (!keepGoing) {
+    const configs = new Map(specs.map((s, i) => [s.name, live[i] as ConnectorConfig | undefined]));
+    return planApply(specs, configs).map((item) => ({ name: item.name, item }));
+  }
+  return specs.map((spec, i) => {
+    const got = live[i];
+    if (got instanceof Error) return { name: spec.name, failure: cleanError(got, spec.config) };
+    try {
+      const [item] = planApply([spec], new Map([[spec.name, got]]));
+      return { name: spec.name, item };
+    } catch (e) {
+      if (!isInputError(e)) throw e;
+      return {
+        name: spec.name,
+        invalid: { name: spec.name, valid: false, errors: [], failure: e.message, passwordKeys: new Set() },
+      };
+    }
+  });
+}
+
+/**
+ * The live config of each spec (in order), undefined for those the cluster does not have. With
+ * `keepGoing` a connector whose config cannot be read gets the error instead of ending the command.
+ */
 async function liveConfigs(
   client: ConnectClient,
   specs: readonly ConnectorSpec[],
-): Promise<Map<string, ConnectorConfig | undefined>> {
+  keepGoing: boolean,
+): Promise<(ConnectorConfig | undefined | Error)[]> {
   // One cheap listing first: no 404 per new connector, and no configs fetched for nothing.
   const existing = new Set(await client.listConnectors());
-  const configs = await mapWithConcurrency(specs, CONCURRENCY, async (s) => {
+  return mapWithConcurrency(specs, CONCURRENCY, async (s) => {
     if (!existing.has(s.name)) return undefined;
     try {
       return await client.connectorConfig(s.name);
     } catch (e) {
       // Deleted by someone else since the listing: it is missing now.
       if (isNotFound(e)) return undefined;
+      if (keepGoing && e instanceof Error) return e;
       throw e;
     }
   });
-  return new Map(specs.map((s, i) => [s.name, configs[i]]));
 }
 
-function planVerb(p: PlanItem, dryRun: boolean): string {
-  if (p.action === 'unchanged') return 'unchanged';
-  if (p.action === 'create') return dryRun ? 'would create' : 'created';
-  return dryRun ? 'would update' : 'updated';
-}
-
-function planColour(p: PlanItem): Parameters<typeof paint>[1] {
-  return p.action === 'create' ? 'green' : p.action === 'update' ? 'yellow' : 'gray';
-}
-
-function changeNote(p: PlanItem): string {
-  if (p.action !== 'update') return '';
-  return ` (${p.changes.length} key${p.changes.length === 1 ? '' : 's'} changed)`;
-}
-
-function writeChanges(p: PlanItem, passwordKeys: Set<string> | undefined, out: Out): void {
-  const c = out.table.colour;
-  for (const change of p.changes) {
-    const line = formatChange(change, passwordKeys ? { passwordKeys } : {});
-    const colour = change.kind === 'added' ? 'green' : change.kind === 'removed' ? 'red' : 'yellow';
-    out.write(`    ${paint(line, colour, c)}\n`);
-  }
+/** A failed request as one line, with the config's secrets (and PASSWORD-typed keys) redacted. */
+function cleanError(e: unknown, config: ConnectorConfig, passwordKeys?: Set<string>): string {
+  return redact(describeError(e), secretValues(config, passwordKeys ? { passwordKeys } : {}));
 }

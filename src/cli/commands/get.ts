@@ -294,13 +294,13 @@ function topicsListing(rows: readonly TopicRow[]): Listing<TopicRow> {
   };
 }
 
-interface LoggerRow {
+export interface LoggerRow {
   logger: string;
   level: string;
   lastModified: number | null;
 }
 
-function loggersListing(rows: readonly LoggerRow[]): Listing<LoggerRow> {
+export function loggersListing(rows: readonly LoggerRow[]): Listing<LoggerRow> {
   return {
     noun: 'loggers',
     rows,

@@ -42,6 +42,7 @@ export function registerReadCommands(program: Command): void {
       "kcx get tasks --match 'orders-*' -o wide",
       'kcx get plugins --all -o json',
       'kcx get topics --context prod',
+      "kcx get loggers --match 'org.apache.kafka.connect.*'   # change one: kcx logger set NAME DEBUG",
     ],
   ).action(async (resource: string, names: string[], opts: GetCliOptions, cmd: Command) =>
     runCommand(() => get(cmd, resource, names, opts)),

@@ -5,6 +5,13 @@ import type { OutputFormat } from '../output/formats.js';
 import { addTargetOptions } from '../target-options.js';
 import { collect, examples, outputOption, span } from './shared.js';
 
+interface ApplyCliOptions {
+  file: string[];
+  dryRun?: boolean;
+  diff?: boolean;
+  continueOnError?: boolean;
+}
+
 export function registerWriteCommands(program: Command): void {
   examples(
     addTargetOptions(
@@ -17,13 +24,22 @@ export function registerWriteCommands(program: Command): void {
           collect,
         )
         .option('--dry-run', 'validate and show the diff against the live configs; change nothing')
-        .option('--diff', 'show the changed keys (secrets masked) while applying'),
+        .option('--diff', 'show the changed keys (secrets masked) while applying')
+        .option(
+          '--continue-on-error',
+          'apply every valid connector even if other files or connectors are invalid or fail (exit 1 then)',
+        ),
     ),
     [
       'kcx apply -f connectors/                 # every .json/.yaml/.yml/.properties file in it',
       'kcx apply -f orders.yaml --dry-run       # validation and diff only',
       'kcx apply -f a.json -f b.properties --diff',
       'kcx export orders-sink | kcx apply -f - --context staging',
+      'kcx apply -f connectors/ --continue-on-error   # apply the good ones, report the bad ones',
+      '',
+      'Without --continue-on-error one unreadable file or invalid connector means nothing is applied',
+      '(exit 2 for a bad file, 1 for an invalid config). With it, each invalid connector, unreadable',
+      'file or failed request is reported and skipped, the rest is applied; exit 1 if any was skipped.',
       '',
       'YAML files may hold many connectors and shared settings:',
       '  defaults: {tasks.max: "2", key.converter: org.apache.kafka.connect.json.JsonConverter}',
@@ -31,15 +47,22 @@ export function registerWriteCommands(program: Command): void {
       '    - name: orders-sink',
       '      config: {connector.class: FileStreamSink, topics: orders, file: /tmp/orders.txt}',
     ],
-  ).action(async (opts: { file: string[]; dryRun?: boolean; diff?: boolean }, cmd: Command) =>
+  ).action(async (opts: ApplyCliOptions, cmd: Command) =>
     runCommand(async () => {
-      const { loadConnectorSpecs } = await import('../config-sources.js');
+      const { loadConnectorSpecs, loadConnectorSpecsKeepingGoing } = await import('../config-sources.js');
       const { runApply } = await import('../commands/apply.js');
       const { processOut } = await import('../commands/common.js');
-      const { withTarget } = await import('../target.js');
-      // Files first: a bad file is reported before any request.
-      const specs = await loadConnectorSpecs(opts.file);
-      return withTarget(cmd, ({ client, ctx }) => runApply(client, ctx, specs, opts, processOut()));
+      const { withAuditedTarget } = await import('../target.js');
+      // Files first: a bad file is reported before any request (and ends the command unless told
+      // to keep going).
+      const input = opts.continueOnError
+        ? await loadConnectorSpecsKeepingGoing(opts.file)
+        : { specs: await loadConnectorSpecs(opts.file) };
+      return withAuditedTarget(cmd, ({ client, ctx, audit }) => {
+        // An error text quoting a secret of these configs must not reach the audit log.
+        for (const s of input.specs) audit.noteSecrets(s.config);
+        return runApply(client, ctx, input, opts, processOut());
+      });
     }),
   );
 
@@ -153,10 +176,10 @@ function registerOffsets(program: Command): void {
       const { loadOffsets } = await import('../config-sources.js');
       const { offsetsChange } = await import('../commands/offsets.js');
       const { processOut } = await import('../commands/common.js');
-      const { withTarget } = await import('../target.js');
+      const { withAuditedTarget } = await import('../target.js');
       // The file first: a bad one is reported before anything is stopped.
       const list = await loadOffsets(opts.file);
-      return withTarget(cmd, ({ client, ctx }) =>
+      return withAuditedTarget(cmd, ({ client, ctx }) =>
         offsetsChange(
           client,
           ctx,
@@ -180,8 +203,8 @@ function registerOffsets(program: Command): void {
     runCommand(async () => {
       const { offsetsChange } = await import('../commands/offsets.js');
       const { processOut } = await import('../commands/common.js');
-      const { withTarget } = await import('../target.js');
-      return withTarget(cmd, ({ client, ctx }) =>
+      const { withAuditedTarget } = await import('../target.js');
+      return withAuditedTarget(cmd, ({ client, ctx }) =>
         offsetsChange(
           client,
           ctx,

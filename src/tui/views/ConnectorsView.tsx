@@ -28,10 +28,13 @@ export interface VisibleRow {
 export function useVisibleRows(): VisibleRow[] {
   const { snapshot } = usePollerState();
   const ui = useUi();
-  return useMemo(() => {
+  // Sorting 10,000 rows is kept apart from filtering: a keystroke in the filter must not re-sort.
+  const sorted = useMemo(() => {
     if (!snapshot) return [];
     const base = ui.problemsOnly ? snapshot.rows.filter(isProblem) : snapshot.rows;
-    const sorted = sortRows(base, ui.sort);
+    return sortRows(base, ui.sort);
+  }, [snapshot, ui.problemsOnly, ui.sort]);
+  return useMemo(() => {
     if (ui.filter === '') return sorted.map((row) => ({ row, positions: [] }));
     // Filtering keeps the sort order, so a row does not jump around as the query grows.
     const matched = new Map(
@@ -40,7 +43,7 @@ export function useVisibleRows(): VisibleRow[] {
     return sorted
       .filter((r) => matched.has(r.name))
       .map((row) => ({ row, positions: matched.get(row.name)! }));
-  }, [snapshot, ui.problemsOnly, ui.sort, ui.filter]);
+  }, [sorted, ui.filter]);
 }
 
 export function ConnectorsView({ width, height }: { width: number; height: number }): ReactNode {
