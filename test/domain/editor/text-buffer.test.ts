@@ -289,3 +289,18 @@ describe('set-text', () => {
     expect(run(b, { type: 'set-text', text: 'ab' })).toBe(b);
   });
 });
+
+describe('pasting a whole config', () => {
+  it('takes a 500-line config as one edit that one undo takes back', () => {
+    const lines = ['{', ...Array.from({ length: 498 }, (_, i) => `  "key.${i}": "value ${i}",`), '}'];
+    const config = lines.join('\n');
+    const start = run(buf('|'), ...type('x'));
+    const pasted = run(start, { type: 'paste', text: config });
+    expect(pasted.lines).toHaveLength(500);
+    expect(textOf(pasted)).toBe(`x${config}`);
+    expect(pasted.cursor).toEqual({ row: 499, col: 1 });
+    const undone = run(pasted, { type: 'undo' });
+    expect(textOf(undone)).toBe('x');
+    expect(textOf(run(undone, { type: 'redo' }))).toBe(`x${config}`);
+  });
+});
