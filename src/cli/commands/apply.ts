@@ -93,7 +93,7 @@ export async function runApply(
     return s.notApplied ? EXIT_FAILED : 0;
   }
 
-  const toSend = changing.filter((r) => !r.invalid && !r.failure);
+  const toSend = changing.filter((r) => !r.invalid);
   await mapWithConcurrency(toSend, CONCURRENCY, async (r) => {
     try {
       if (r.item.action === 'create') await client.createConnector(r.name, r.item.config);

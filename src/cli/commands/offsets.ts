@@ -85,18 +85,25 @@ export async function offsetsChange(
     await waitForState(client, name, 'STOPPED', opts.timeoutMs, opts.pollMs ?? 250);
     out.write(`${name} is STOPPED\n`);
   }
-  const result =
-    change.kind === 'alter'
-      ? await client.alterOffsets(name, change.offsets)
-      : await client.resetOffsets(name);
+  const resumeHint = `kcx resume ${quoteArg(name)} --context ${quoteArg(ctx.name)}`;
+  let result: { message: string };
+  try {
+    result =
+      change.kind === 'alter'
+        ? await client.alterOffsets(name, change.offsets)
+        : await client.resetOffsets(name);
+  } catch (e) {
+    // kcx stopped it: say so, or the operator is left with a stopped connector and only an error.
+    // It is not resumed even with --resume, so the offsets can be fixed and retried while stopped.
+    if (mustStop) out.warn(`${name} was stopped by kcx and stays STOPPED; resume it with: ${resumeHint}`);
+    throw e;
+  }
   out.write(`${result.message}\n`);
   if (opts.resume) {
     await client.resumeConnector(name);
     out.write(`resumed ${name}\n`);
   } else if (mustStop) {
-    out.write(
-      `${name} stays STOPPED; resume it with: kcx resume ${quoteArg(name)} --context ${quoteArg(ctx.name)}\n`,
-    );
+    out.write(`${name} stays STOPPED; resume it with: ${resumeHint}\n`);
   }
   return 0;
 }

@@ -5,6 +5,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import { describeError } from '../../connect/errors.js';
 import type { LoggerLevels, LoggerScope } from '../../connect/types.js';
 import { fuzzyFilter } from '../../domain/fuzzy.js';
+import { LOG_LEVELS } from '../../domain/log-levels.js';
 import { useActions } from '../actions-context.js';
 import { ListWindow } from '../components/ListWindow.js';
 import { useKeys } from '../input-stack.js';
@@ -14,8 +15,6 @@ import { useServices } from '../services.js';
 import { fitCells } from '../../domain/text-fit.js';
 import { useTheme } from '../theme-context.js';
 import { FilterLine, useFilterInput } from '../use-filter-input.js';
-
-export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'OFF'] as const;
 
 export function LoggersView({ height, width }: { height: number; width: number }): ReactNode {
   const theme = useTheme();
