@@ -74,7 +74,8 @@ async function runOnCluster(
   const { ctx, client } = cluster;
   const where = whereText(ctx);
   if (ctx.readonly && !opts.dryRun) {
-    throw usageError(`${where} is read-only: ${verb} refused; nothing was sent`);
+    // Exit 1 like every other refused change (apply, offsets, logger set): the input was fine.
+    throw new ExitError(`${where} is read-only: ${verb} refused; nothing was sent`, EXIT_FAILED);
   }
   const all = await loadTargets(client);
   await checkSupported(verb, opts, client, where);

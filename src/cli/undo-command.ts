@@ -5,7 +5,7 @@ import { stateDir } from '../config/paths.js';
 import { BackupStore, type BatchSummary } from '../domain/backups.js';
 import { planRestore, restoreConnectors, summariseRestore } from '../domain/restore-batch.js';
 import { auditWarning, openCluster } from './bulk-cluster.js';
-import { EXIT_ABORTED, EXIT_FAILED, EXIT_OK, usageError } from './bulk-exit.js';
+import { EXIT_ABORTED, EXIT_FAILED, EXIT_OK, ExitError, usageError } from './bulk-exit.js';
 import { outcomeLines, ProgressLine, plural, whereText } from './bulk-output.js';
 import { shellQuote } from './bulk-run.js';
 
@@ -29,7 +29,7 @@ export async function runUndoCommand(batchArg: string | undefined, opts: UndoOpt
     const batch = await chooseBatch(store, batchArg, ctx);
     const where = whereText(ctx);
     if (ctx.readonly && !opts.dryRun)
-      throw usageError(`${where} is read-only: undo refused; nothing was sent`);
+      throw new ExitError(`${where} is read-only: undo refused; nothing was sent`, EXIT_FAILED);
     const plan = await planRestore(store, batch.id);
     const skippedLines = plan.skipped.map((s) => `  – ${s.name}  skipped: ${s.reason}`);
 
