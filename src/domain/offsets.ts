@@ -153,3 +153,46 @@ export function legacyOffsetsHelp(name: string, type: ConnectorType | undefined)
     'then start it again. Connect 3.6 does this for you: PATCH/DELETE /connectors/{name}/offsets.',
   ];
 }
+
+export interface RunningResult {
+  /** The connector and all its tasks are RUNNING. */
+  running: boolean;
+  state: ConnectorState | 'GONE';
+  /** Ids of tasks that FAILED (the resume did not fix what broke them). */
+  failedTasks: number[];
+}
+
+/**
+ * After a resume: waits until the connector AND its tasks run, or something failed. A connector can
+ * be RUNNING while its only task fails on every start; that is not "running again".
+ */
+export async function waitForRunning(
+  client: ConnectClient,
+  name: string,
+  options: WaitOptions = {},
+): Promise<RunningResult> {
+  const { timeoutMs = 30_000, intervalMs = 500 } = options;
+  const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const deadline = now() + timeoutMs;
+  for (;;) {
+    let status: Awaited<ReturnType<ConnectClient['connectorStatus']>>;
+    try {
+      status = await client.connectorStatus(name);
+    } catch (e) {
+      if (isNotFound(e) && !(await exists(client, name)))
+        return { running: false, state: 'GONE', failedTasks: [] };
+      if (!isNotFound(e)) throw e;
+      if (now() >= deadline) return { running: false, state: 'UNASSIGNED', failedTasks: [] };
+      await sleep(intervalMs);
+      continue;
+    }
+    const state = status.connector.state;
+    const failedTasks = status.tasks.filter((t) => t.state === 'FAILED').map((t) => t.id);
+    const allRunning = status.tasks.length > 0 && status.tasks.every((t) => t.state === 'RUNNING');
+    if (state === 'FAILED' || failedTasks.length > 0) return { running: false, state, failedTasks };
+    if (state === 'RUNNING' && allRunning) return { running: true, state, failedTasks };
+    if (now() >= deadline) return { running: false, state, failedTasks };
+    await sleep(intervalMs);
+  }
+}

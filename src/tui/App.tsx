@@ -91,7 +91,11 @@ function Shell(): ReactNode {
         switchTo(ctx[1]?.trim());
         return;
       }
-      const go = (r: Route) => dispatch({ type: r.view === 'connectors' ? 'home' : 'push', route: r });
+      // A view already on top is not stacked again (`:loggers` on the loggers view).
+      const go = (r: Route) => {
+        if (r.view === view) return;
+        dispatch({ type: r.view === 'connectors' ? 'home' : 'push', route: r });
+      };
       switch (command) {
         case 'connectors':
           dispatch({ type: 'home' });

@@ -4,7 +4,7 @@
 import { useCallback } from 'react';
 import { describeError } from '../connect/errors.js';
 import type { ConnectorOffset, Message } from '../connect/types.js';
-import { ensureStopped, waitForState } from '../domain/offsets.js';
+import { ensureStopped, waitForRunning } from '../domain/offsets.js';
 import { useActions } from './actions-context.js';
 import { useUiDispatch } from './app-state.js';
 import { useServices } from './services.js';
@@ -36,14 +36,19 @@ export function useOffsetsFlow(name: string, state: string | undefined, reload: 
         ))
       )
         return;
-      const back = await waitForState(client, name, 'RUNNING', { timeoutMs: STOP_TIMEOUT_MS });
+      const back = await waitForRunning(client, name, { timeoutMs: STOP_TIMEOUT_MS });
       await poller.refreshNow();
-      say(
-        back.reached ? 'ok' : 'warn',
-        back.reached
-          ? `"${name}" is RUNNING again on ${context.name}`
-          : `"${name}" is ${back.state} ${STOP_TIMEOUT_MS / 1000} s after the resume — check its tasks`,
-      );
+      if (back.running) say('ok', `"${name}" is RUNNING again on ${context.name}, with all its tasks`);
+      else if (back.failedTasks.length > 0 || back.state === 'FAILED')
+        say(
+          'error',
+          `"${name}" resumed, but ${back.failedTasks.length > 0 ? `task ${back.failedTasks.join(', ')} FAILED` : 'the connector FAILED'} — Enter on it shows the trace`,
+        );
+      else
+        say(
+          'warn',
+          `"${name}" is ${back.state} ${STOP_TIMEOUT_MS / 1000} s after the resume — check its tasks`,
+        );
       reload();
     })();
   }, [actions, client, context.name, name, poller, reload, say]);

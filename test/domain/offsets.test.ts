@@ -5,6 +5,7 @@ import {
   legacyOffsetsHelp,
   offsetsTable,
   parseOffsetsInput,
+  waitForRunning,
   waitForState,
 } from '../../src/domain/offsets.js';
 import { startEmulator } from '../../src/emulator/index.js';
@@ -100,6 +101,20 @@ describe('stop and wait against the emulator', () => {
     expect(first).toEqual({ reached: true, state: 'STOPPED', stoppedByUs: true });
     const again = await ensureStopped(client, 'src', { intervalMs: 20 });
     expect(again.stoppedByUs).toBe(false);
+  });
+
+  it('calls a connector running only when its tasks run too, and names the tasks that failed', async () => {
+    await client.resumeConnector('src');
+    expect(await waitForRunning(client, 'src', { intervalMs: 20, timeoutMs: 5000 })).toEqual({
+      running: true,
+      state: 'RUNNING',
+      failedTasks: [],
+    });
+    emu.cluster.failTask('src', 0);
+    const failed = await waitForRunning(client, 'src', { intervalMs: 20, timeoutMs: 5000 });
+    expect(failed).toEqual({ running: false, state: 'RUNNING', failedTasks: [0] });
+    await client.stopConnector('src');
+    await waitForState(client, 'src', 'STOPPED', { intervalMs: 20, timeoutMs: 5000 });
   });
 
   it('gives up after the timeout with the last state, and reports a vanished connector', async () => {

@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end tests: an in-process emulator with connectors created through
 // its REST API (deterministic names, no reliance on the random demo seed), the built kcx in a PTY,
 // and clean-up of both after each test.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
@@ -180,6 +180,13 @@ export class Session {
     return term;
   }
 
+  /** A throw-away directory (for KCX_STATE_DIR, a scripted $EDITOR…), removed by `cleanup()`. */
+  tempDir(prefix = 'kcx-e2e-'): string {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    this.dirs.push(dir);
+    return dir;
+  }
+
   async cleanup(): Promise<void> {
     const terminals = this.terminals.splice(0);
     const emulators = this.emulators.splice(0);
@@ -203,4 +210,53 @@ export async function typeQuery(kcx: KcxTerminal, text: string): Promise<void> {
     typed += ch;
     await kcx.waitFor(queryLine(typed), WAIT);
   }
+}
+
+// ── Added for the undo / editor / offsets / ops-views tests ───────────────────────────────────────
+
+/** One line of `<state dir>/audit.jsonl`. */
+export interface AuditLine {
+  method: string;
+  path: string;
+  status?: number;
+  context: string;
+  url: string;
+  backup?: string;
+  error?: string;
+}
+
+/** The audit log kcx wrote to `stateDir` (empty when it wrote none). */
+export function readAudit(stateDir: string): AuditLine[] {
+  const file = join(stateDir, 'audit.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as AuditLine);
+}
+
+/** Moves the connectors list's selection onto `name` (one `j` at a time, each seen on screen). */
+export async function selectRow(kcx: KcxTerminal, name: string): Promise<void> {
+  const on = () => kcx.highlighted().some((l) => l.split(' ').includes(name));
+  for (let i = 0; i < 50 && !on(); i++) {
+    const before = kcx.highlighted().join('\n');
+    kcx.write('j');
+    await kcx.waitFor(() => kcx.highlighted().join('\n') !== before, WAIT);
+  }
+  if (!on()) throw new Error(`could not select ${name}; screen:\n${kcx.screen()}`);
+}
+
+/** From the connectors list: selects `name`, opens it, waits for its view. */
+export async function openConnector(kcx: KcxTerminal, name: string): Promise<void> {
+  await selectRow(kcx, name);
+  kcx.press('enter');
+  await kcx.waitFor((s) => s.includes(`${CONTEXT} › connectors › ${name}`) && /^tasks /m.test(s), WAIT);
+}
+
+/** The line number the inline editor shows in front of the first row containing `text`. */
+export function editorLineOf(screen: string, text: string): number {
+  const row = screen.split('\n').find((l) => l.includes(text));
+  const n = row === undefined ? undefined : /^\s*(\d+) /.exec(row)?.[1];
+  if (n === undefined) throw new Error(`no editor line shows ${text}; screen:\n${screen}`);
+  return Number(n);
 }

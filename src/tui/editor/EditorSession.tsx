@@ -137,9 +137,12 @@ export function EditorSession({
       .catch((e: unknown) => send({ type: 'apply-failed', message: describeError(e) }));
   };
 
+  // openDialog is stable; the actions object is not (it changes with every dialog), and depending on
+  // it would reopen the question each time it is shown.
+  const { openDialog } = actions;
   useEffect(() => {
     if (phase.name === 'confirm-discard') {
-      actions.openDialog({
+      openDialog({
         kind: 'confirm',
         title: 'Discard your changes?',
         lines: ['Nothing has been sent to the cluster.'],
@@ -148,7 +151,7 @@ export function EditorSession({
         onCancel: () => send({ type: 'keep-editing' }),
       });
     } else if (phase.name === 'closed') dispatchUi({ type: 'pop' });
-  }, [phase.name, actions, dispatchUi]);
+  }, [phase.name, openDialog, dispatchUi]);
 
   const runExternal = (text: string) => {
     void suspendTerminal(async () => {
