@@ -25,6 +25,18 @@ export class CommandExit extends Error {
   }
 }
 
+/**
+ * A change asked of a read-only context: refused before any request (exit 1), in the same words by
+ * every command. `hint` says what would work instead.
+ */
+export function refuseReadOnly(ctx: { name: string; readonly: boolean }, hint = ''): void {
+  if (!ctx.readonly) return;
+  throw new CommandExit(
+    `[${ctx.name}] refused: context ${ctx.name} is read-only, nothing was sent${hint ? ` (${hint})` : ''}`,
+    EXIT_FAILED,
+  );
+}
+
 export function exitCodeFor(e: unknown): number {
   if (e instanceof CommandExit) return e.code;
   if (e instanceof UsageError || isInputError(e)) return EXIT_USAGE;

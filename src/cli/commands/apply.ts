@@ -16,7 +16,7 @@ import { isInputError } from '../../domain/input-error.js';
 import { redact, secretValues } from '../../domain/redact.js';
 import type { ResolvedContext } from '../../config/resolve.js';
 import type { SkippedSource } from '../config-sources.js';
-import { CommandExit, EXIT_FAILED, EXIT_USAGE } from '../failure.js';
+import { CommandExit, EXIT_FAILED, EXIT_USAGE, refuseReadOnly } from '../failure.js';
 import { type ApplyRow, summary, writeRow } from './apply-report.js';
 import type { Out } from './common.js';
 import { validateAll } from './validation.js';
@@ -43,12 +43,7 @@ export async function runApply(
   out: Out,
 ): Promise<number> {
   // Refuse before any request, so a read-only context never even sees the reads of a write.
-  if (ctx.readonly && !opts.dryRun) {
-    throw new CommandExit(
-      `[${ctx.name}] refused: context ${ctx.name} is read-only, nothing was sent (--dry-run shows what would change)`,
-      EXIT_FAILED,
-    );
-  }
+  if (!opts.dryRun) refuseReadOnly(ctx, '--dry-run shows what would change');
   const keepGoing = opts.continueOnError === true;
   const skipped = input.skipped ?? [];
   for (const s of skipped) out.warn(`skipped: ${s.message}`);

@@ -8,7 +8,7 @@ import type { ConnectClient } from '../../connect/client.js';
 import type { LoggerScope } from '../../connect/types.js';
 import type { ResolvedContext } from '../../config/resolve.js';
 import { LOG_LEVELS, type LogLevel, parseLogLevel } from '../../domain/log-levels.js';
-import { CommandExit, EXIT_FAILED, UsageError } from '../failure.js';
+import { CommandExit, EXIT_FAILED, UsageError, refuseReadOnly } from '../failure.js';
 import { isStructured, renderStructured } from '../output/format.js';
 import { printListing } from '../output/listing.js';
 import type { Out } from './common.js';
@@ -33,12 +33,7 @@ export async function loggerSet(
   output: Format,
   out: Out,
 ): Promise<number> {
-  if (ctx.readonly) {
-    throw new CommandExit(
-      `[${ctx.name}] refused: context ${ctx.name} is read-only, nothing was sent`,
-      EXIT_FAILED,
-    );
-  }
+  refuseReadOnly(ctx);
   // The version first, so an old cluster is told why before anything is sent.
   const caps = await client.capabilities();
   const noLoggers = caps.reason('loggers');

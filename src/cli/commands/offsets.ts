@@ -6,7 +6,7 @@ import type { ConnectClient } from '../../connect/client.js';
 import type { ConnectorOffset, ConnectorState } from '../../connect/types.js';
 import type { ResolvedContext } from '../../config/resolve.js';
 import { askConfirm } from '../confirm-prompt.js';
-import { CommandExit, EXIT_FAILED, UsageError } from '../failure.js';
+import { CommandExit, EXIT_FAILED, UsageError, refuseReadOnly } from '../failure.js';
 import { isStructured, renderStructured } from '../output/format.js';
 import { renderTable } from '../output/table.js';
 import type { Out } from './common.js';
@@ -59,12 +59,7 @@ export async function offsetsChange(
   opts: ChangeOptions,
   out: Out,
 ): Promise<number> {
-  if (ctx.readonly) {
-    throw new CommandExit(
-      `[${ctx.name}] refused: context ${ctx.name} is read-only, nothing was sent`,
-      EXIT_FAILED,
-    );
-  }
+  refuseReadOnly(ctx);
   // Learn the version first, so an old cluster says "needs 3.6" before anything is stopped.
   const caps = await client.capabilities();
   const feature = change.kind === 'alter' ? 'offsets-alter' : 'offsets-reset';
