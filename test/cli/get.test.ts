@@ -147,9 +147,18 @@ describe('kcx get tasks, plugins, workers, topics, loggers', () => {
 
   it('workers: connectors and tasks per worker', async () => {
     const run = await kcx('get', 'workers', '-o', 'json');
-    const workers = JSON.parse(run.stdout) as { id: string; tasks: number; failed: number }[];
+    const workers = JSON.parse(run.stdout) as {
+      id: string;
+      tasks: number;
+      failed: number;
+      imbalance: number;
+    }[];
     expect(workers.length).toBeGreaterThan(0);
     expect(workers.reduce((n, w) => n + w.failed, 0)).toBe(1);
+    // Imbalance against the mean: each worker's tasks minus the mean, so they add up to zero.
+    const mean = workers.reduce((n, w) => n + w.tasks, 0) / workers.length;
+    for (const w of workers) expect(w.imbalance).toBeCloseTo(w.tasks - mean, 1);
+    expect((await kcx('get', 'workers')).stdout).toContain('VS MEAN');
   });
 
   it('topics: the topic → connectors map', async () => {

@@ -3,7 +3,8 @@ import type { ConnectClient } from '../../connect/client.js';
 import { mapWithConcurrency } from '../../connect/concurrency.js';
 import type { ConnectorState, PluginInfo, TaskState } from '../../connect/types.js';
 import { compareNames } from '../../domain/names.js';
-import { type ConnectorRow, buildSnapshot, type WorkerSummary } from '../../domain/snapshot.js';
+import { type ConnectorRow, buildSnapshot } from '../../domain/snapshot.js';
+import { formatImbalance, type WorkerLoad, workerLoads } from '../../domain/workers.js';
 import { rootCause, shortException } from '../../domain/trace.js';
 import { UsageError } from '../failure.js';
 import { stateColour } from '../output/colour.js';
@@ -84,7 +85,8 @@ export async function runGet(
     case 'workers': {
       const snapshot = buildSnapshot(await client.listConnectorsWithStatus(), Date.now());
       printListing(
-        workersListing(filterNames(snapshot.workers, (w) => w.id, names, match)),
+        // Imbalance is measured against the mean of all workers, before --match narrows the list.
+        workersListing(filterNames(workerLoads(snapshot), (w) => w.id, names, match)),
         opts.output,
         out,
       );
@@ -256,7 +258,7 @@ function pluginsListing(rows: readonly PluginInfo[]): Listing<PluginInfo> {
   };
 }
 
-function workersListing(rows: readonly WorkerSummary[]): Listing<WorkerSummary> {
+function workersListing(rows: readonly WorkerLoad[]): Listing<WorkerLoad> {
   return {
     noun: 'workers',
     rows,
@@ -270,8 +272,13 @@ function workersListing(rows: readonly WorkerSummary[]): Listing<WorkerSummary> 
         align: 'right',
         colour: (w) => (w.failed > 0 ? 'red' : undefined),
       },
+      { header: 'VS MEAN', value: (w) => formatImbalance(w), align: 'right' },
     ],
-    json: (w) => w,
+    json: (w) => ({
+      ...w,
+      imbalance: Math.round(w.imbalance * 100) / 100,
+      ratio: Math.round(w.ratio * 100) / 100,
+    }),
     name: (w) => w.id,
   };
 }
