@@ -7,6 +7,7 @@ import { batchSucceeded, type BulkOutcome, runBulk, summarise } from '../domain/
 import { compileMatcher } from '../domain/match.js';
 import { deleteWithBackups } from '../domain/safe-delete.js';
 import { auditWarning, type BulkCluster, openCluster } from './bulk-cluster.js';
+import { keepStylesInTerminal } from './terminal-styles.js';
 import { EXIT_ABORTED, EXIT_FAILED, EXIT_OK, ExitError, usageError } from './bulk-exit.js';
 import { outcomeLines, PREVIEW_COUNT, ProgressLine, plural, targetRows, whereText } from './bulk-output.js';
 import { describeState, loadTargets, selectByMatch, selectByNames, type Target } from './bulk-targets.js';
@@ -133,6 +134,7 @@ async function pick(
 ): Promise<Target[] | undefined> {
   if (all.length === 0) throw usageError(`no connectors on ${whereText(cluster.ctx)}; nothing to ${verb}`);
   // Ink and React load only here: named and --match runs never pay for them.
+  keepStylesInTerminal();
   const { runPicker } = await import('../tui/picker/run-picker.js');
   const byName = new Map(all.map((t) => [t.name, t]));
   const confirm =

@@ -3,6 +3,7 @@ import { ConnectClient } from '../connect/client.js';
 import { loadContexts } from '../config/contexts-file.js';
 import { clientFor, type ResolvedContext, resolveContext } from '../config/resolve.js';
 import { runCommand } from './failure.js';
+import { keepStylesInTerminal } from './terminal-styles.js';
 
 export interface TuiCommandOptions {
   url?: string;
@@ -44,10 +45,7 @@ function contextSwitching(opts: { readonly?: boolean }) {
 
 function requireTerminal(): boolean {
   if (process.stdout.isTTY && process.stdin.isTTY) {
-    // Ink styles through chalk, which turns every style off when CI is set (it guesses a log file),
-    // and the selection would vanish with inverse video. A console in a terminal keeps its styles;
-    // colour itself still follows NO_COLOR (see the theme). Set before the console's modules load.
-    if (process.env.CI !== undefined && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '1';
+    keepStylesInTerminal();
     return true;
   }
   process.stderr.write('kcx: the console needs a terminal (stdin and stdout must be a TTY).\n');

@@ -2,7 +2,7 @@
 // on Ctrl-C and on a crash. `:ctx NAME` swaps the whole session (client, poller, backups, audit)
 // for another context's, with fresh UI state.
 import { render } from 'ink';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ConnectClient } from '../connect/client.js';
 import { describeError } from '../connect/errors.js';
 import { stateDir } from '../config/paths.js';
@@ -79,7 +79,7 @@ function Root({ options, onSession }: { options: TuiOptions; onSession: (s: Serv
     return () => services.poller.stop();
   }, [services, onSession]);
 
-  const withSwitch = { ...services, switchContext };
+  const withSwitch = useMemo(() => ({ ...services, switchContext }), [services, switchContext]);
   return (
     <ServicesProvider services={withSwitch}>
       {/* A new context starts with fresh UI state: marks and filters belong to one cluster. */}

@@ -132,6 +132,17 @@ describe('command line', () => {
     }
   });
 
+  it('a command for the view already shown does not stack it again', async () => {
+    const t = await home();
+    await t.press(':loggers', KEY.enter);
+    await t.waitFor('› loggers');
+    await t.press(':loggers', KEY.enter);
+    await t.polls(1);
+    expect(t.frame()).not.toContain('› loggers › loggers');
+    await t.press('q');
+    await t.waitFor((f) => !f.includes('› loggers'));
+  });
+
   it(':workers and :loggers open their views', async () => {
     const t = await home();
     await t.press(':workers', KEY.enter);

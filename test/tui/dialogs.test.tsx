@@ -308,4 +308,28 @@ describe('actions', () => {
     expect(t.frame()).toContain(' gamma-sink ');
     expect(lineWith(t.frame(), ' alpha-sink ')?.trimStart().startsWith('✓')).toBe(false);
   });
+
+  it('on a production context a bulk delete is armed only once the context name is typed', async () => {
+    h = await startTui({
+      connectors: CLUSTER,
+      columns: 100,
+      rows: 30,
+      context: { name: 'prod-eu', production: true },
+    });
+    const t = h;
+    await t.waitFor(`${CLUSTER.length} connectors`);
+    await t.press(' ', ' ');
+    await t.press(KEY.ctrlD);
+    await t.waitFor('type "prod-eu" to enable Delete');
+    await t.press(KEY.tab, KEY.enter);
+    // Not armed: Enter on Delete does nothing, the dialog stays.
+    await t.polls(2);
+    expect(dialogOpen(t.frame())).toBe(true);
+    expect(stateOf(t, 'alpha-sink')).toBe('RUNNING');
+    await t.press('prod-eu', KEY.enter);
+    await t.until(
+      () => stateOf(t, 'alpha-sink') === undefined && stateOf(t, 'beta-sink') === undefined,
+      'both deleted',
+    );
+  });
 });

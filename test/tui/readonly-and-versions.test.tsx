@@ -150,4 +150,16 @@ describe('an older Connect (2.7.1)', () => {
       'disabled',
     );
   });
+
+  it('R → failed tasks only restarts the failed task itself (2.7 ignores the restart parameters)', async () => {
+    const t = await old();
+    await t.press('j');
+    await t.waitFor((f) => lineWith(f, 'beta-sink')?.includes('1F') === true);
+    await t.press('R');
+    await t.waitFor('one request per task (Connect < 3.0)');
+    await t.press('3');
+    await t.waitFor('restarted "beta-sink"');
+    // Only the connector restart would leave task 0 FAILED: the fallback restarts it by id.
+    await t.until(() => t.status('beta-sink')?.tasks[0]?.state === 'RUNNING', 'task 0 RUNNING');
+  });
 });

@@ -36,7 +36,9 @@ export function CommandLine({
   const theme = useTheme();
   const [text, setText] = useState('');
   const { contextNames } = useServices();
-  const candidates = completions(text, contextNames?.() ?? []);
+  // Read once when the prompt opens (the names come from the contexts file), not on every key.
+  const [contexts] = useState(() => contextNames?.() ?? []);
+  const candidates = completions(text, contexts);
   useKeys((key) => {
     if (key.name === 'escape') onCancel();
     else if (key.name === 'enter') {

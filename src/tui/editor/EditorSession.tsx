@@ -37,6 +37,7 @@ import { editExternally } from './external-editor.js';
 import { placeProblem } from './problem-messages.js';
 
 const FOLLOW_MS = 15_000;
+const NO_KEY_LINES: ReadonlyMap<string, number> = new Map();
 
 export function EditorSession({
   loaded,
@@ -195,16 +196,17 @@ export function EditorSession({
     phase.name === 'invalid' ? phase.problem : phase.name === 'editing' ? phase.stale : undefined;
   // A problem from an earlier validation stays visible while editing, placed on the keys' lines in the
   // text as it is now (lines move as the user edits); line-only problems then show above the text.
+  const stale = phase.name === 'editing' && phase.stale !== undefined;
+  // Parsed only while such a problem is shown: typing in a clean editor does not re-parse the text.
   const currentKeyLines = useMemo(() => {
-    const check = checkConfigText(session.text);
-    return check.kind === 'config' ? check.keyLines : new Map<string, number>();
-  }, [session.text]);
-  const stale = phase.name === 'editing';
+    const check = stale ? checkConfigText(session.text) : undefined;
+    return check?.kind === 'config' ? check.keyLines : NO_KEY_LINES;
+  }, [session.text, stale]);
   const placed = placeProblem(
     problem,
-    stale ? currentKeyLines : checked.current.keyLines,
-    stale ? [] : checked.current.notes,
-    { keyedOnly: stale },
+    phase.name === 'editing' ? currentKeyLines : checked.current.keyLines,
+    phase.name === 'editing' ? [] : checked.current.notes,
+    { keyedOnly: phase.name === 'editing' },
   );
   const status = statusLine(session, placed.count, externalNote);
   // An apply that failed (Connect's flat 400 list, a 409 after retries, a vanished connector) is
