@@ -1,6 +1,7 @@
 // Bundles the CLI into one file so start-up does not walk hundreds of modules.
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { inkFrameCache } from './ink-frame-cache.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -20,6 +21,7 @@ const common = {
   external: ['@lydell/node-pty', 'react-devtools-core'],
   // React's production build: its development checks cost about a third of the CPU per keystroke.
   define: { __KCX_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
+  plugins: [inkFrameCache],
 };
 
 // Chunk names carry content hashes: without a clean start, old chunks pile up in dist/.

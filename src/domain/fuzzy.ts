@@ -31,6 +31,8 @@ function prepare(text: string): Prepared {
   return prepared;
 }
 
+const RECENT_QUERIES = 32;
+
 interface Target {
   order: number;
   prepared: Prepared;
@@ -52,7 +54,36 @@ class StringIndex {
     this.snapshot = fuzzysort.snapshot(targets, { key: (t: Target) => t.prepared });
   }
 
+  /** Recent queries' hits, newest last: typing and erasing a word asks for the same queries again. */
+  private readonly recent = new Map<string, Hit[]>();
+
   search(query: string): Hit[] {
+    const known = this.recent.get(query);
+    if (known) {
+      this.recent.delete(query);
+      this.recent.set(query, known);
+      return known;
+    }
+    const hits = this.run(query);
+    this.recent.set(query, hits);
+    if (this.recent.size > RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value!);
+    return hits;
+  }
+
+  /** The hits of search(), in input order; kept beside them so re-typing a query costs nothing. */
+  searchInOrder(query: string): Hit[] {
+    const hits = this.search(query);
+    let ordered = this.inOrder.get(hits);
+    if (!ordered) {
+      ordered = [...hits].sort((a, b) => a.order - b.order);
+      this.inOrder.set(hits, ordered);
+    }
+    return ordered;
+  }
+
+  private readonly inOrder = new WeakMap<Hit[], Hit[]>();
+
+  private run(query: string): Hit[] {
     const hits = fuzzysort.go(query, this.snapshot, SHOW_ALL).map((r) => ({
       order: r.obj.order,
       score: r.score,
@@ -105,6 +136,14 @@ export class FuzzyIndex<T> {
     if (query.trim() === '') return this.items.map((item) => ({ item, score: 0, positions: [] }));
     return this.index
       .search(query)
+      .map((h) => ({ item: this.items[h.order] as T, score: h.score, positions: h.positions }));
+  }
+
+  /** Like filter(), but the matches keep the input order (a sorted list narrowing in place). */
+  filterInOrder(query: string): FuzzyMatch<T>[] {
+    if (query.trim() === '') return this.filter(query);
+    return this.index
+      .searchInOrder(query)
       .map((h) => ({ item: this.items[h.order] as T, score: h.score, positions: h.positions }));
   }
 }

@@ -165,7 +165,9 @@ function Shell(): ReactNode {
       <Box flexDirection="column" width={columns} height={rows}>
         <Header version={version} />
         <Breadcrumbs context={context.name} stack={ui.stack} />
-        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        {/* Clipped top and bottom only: the views fit their lines to the width themselves, and a
+            horizontal clip makes Ink re-tokenise every line of every frame. */}
+        <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
           <Box display={actions.dialog ? 'none' : 'flex'} flexDirection="column">
             <ViewSwitch route={route} width={columns} height={bodyHeight} />
           </Box>

@@ -108,6 +108,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
       exitOnCtrlC: true,
       patchConsole: true,
       incrementalRendering: true,
+      // Ink's default 30 fps holds a keystroke's frame back up to 33 ms after the previous frame.
+      maxFps: 60,
     },
   );
   const crash = (err: unknown) => {

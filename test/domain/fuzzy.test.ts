@@ -113,3 +113,28 @@ describe('highlightRuns', () => {
     ]);
   });
 });
+
+describe('FuzzyIndex.filterInOrder', () => {
+  const names = ['orders-sink', 'payments-source', 'orders-source', 'users-sink'];
+
+  it('keeps the input order rather than the score order, with the same positions', () => {
+    const index = new FuzzyIndex(names, id);
+    const inOrder = index.filterInOrder('source');
+    expect(inOrder.map((m) => m.item)).toEqual(['payments-source', 'orders-source']);
+    const byScore = index.filter('source');
+    for (const m of inOrder) expect(byScore.find((b) => b.item === m.item)?.positions).toEqual(m.positions);
+  });
+
+  it('answers a query typed again (Backspace, re-typing) the same way', () => {
+    const index = new FuzzyIndex(names, id);
+    const first = index.filterInOrder('ord').map((m) => m.item);
+    index.filterInOrder('ords');
+    index.filterInOrder('ordsx');
+    expect(index.filterInOrder('ord').map((m) => m.item)).toEqual(first);
+    expect(index.filterInOrder('ordsx')).toEqual([]);
+  });
+
+  it('returns everything for an empty query', () => {
+    expect(new FuzzyIndex(names, id).filterInOrder('').map((m) => m.item)).toEqual(names);
+  });
+});

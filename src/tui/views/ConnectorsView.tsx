@@ -1,7 +1,7 @@
 // Home: one row per connector, windowed, fuzzy-filtered, sortable, with marks.
 import { Box, Text } from 'ink';
-import { type ReactNode, useEffect, useMemo } from 'react';
-import { fuzzyFilter } from '../../domain/fuzzy.js';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { FuzzyIndex } from '../../domain/fuzzy.js';
 import { isProblem } from '../../domain/health.js';
 import { followSelection, markAll, toggleMark } from '../../domain/selection.js';
 import type { ConnectorRow } from '../../domain/snapshot.js';
@@ -34,16 +34,14 @@ export function useVisibleRows(): VisibleRow[] {
     const base = ui.problemsOnly ? snapshot.rows.filter(isProblem) : snapshot.rows;
     return sortRows(base, ui.sort);
   }, [snapshot, ui.problemsOnly, ui.sort]);
+  // Built once per list, not per keystroke: the index also remembers recent queries, so Backspace
+  // and re-typing cost a lookup.
+  const index = useMemo(() => new FuzzyIndex(sorted, (r) => r.name), [sorted]);
   return useMemo(() => {
     if (ui.filter === '') return sorted.map((row) => ({ row, positions: [] }));
     // Filtering keeps the sort order, so a row does not jump around as the query grows.
-    const matched = new Map(
-      fuzzyFilter(sorted, ui.filter, (r) => r.name).map((m) => [m.item.name, m.positions]),
-    );
-    return sorted
-      .filter((r) => matched.has(r.name))
-      .map((row) => ({ row, positions: matched.get(row.name)! }));
-  }, [sorted, ui.filter]);
+    return index.filterInOrder(ui.filter).map((m) => ({ row: m.item, positions: m.positions }));
+  }, [sorted, index, ui.filter]);
 }
 
 export function ConnectorsView({ width, height }: { width: number; height: number }): ReactNode {
@@ -57,17 +55,20 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
   const visible = useVisibleRows();
   const changed = useChangedRows();
   const names = useMemo(() => visible.map((v) => v.row.name), [visible]);
-  const cursor = resolveCursor(names, ui.selected, ui.selectedIndex);
+  // Where the cursor was drawn last: the fallback when the selected connector leaves the list. Kept
+  // in a ref, not in the UI state, so that a row moving (a filter keystroke) costs no second render.
+  const lastCursor = useRef(ui.selectedIndex);
+  const cursor = followSelection(ui.selected, lastCursor.current, names);
+  lastCursor.current = Math.max(0, cursor);
   // The column header takes one row, and the filter line one more while it shows.
   const filterShown = ui.filterEditing || ui.filter !== '';
   const listHeight = Math.max(1, height - 1 - (filterShown ? 1 : 0));
 
-  // Keep the selection on the same connector (or its neighbour) as the list changes.
+  // Keep the selection on the same connector, or on its neighbour once it has gone.
   useEffect(() => {
     const name = names[cursor];
-    if (name !== ui.selected || cursor !== ui.selectedIndex)
-      dispatch({ type: 'select', name, index: cursor });
-  }, [names, cursor, ui.selected, ui.selectedIndex, dispatch]);
+    if (name !== undefined && name !== ui.selected) dispatch({ type: 'select', name, index: cursor });
+  }, [names, cursor, ui.selected, dispatch]);
 
   const select = (index: number) => dispatch({ type: 'select', name: names[index], index });
   const targets = (): string[] => (ui.marks.size > 0 ? [...ui.marks] : names[cursor] ? [names[cursor]!] : []);
@@ -206,10 +207,6 @@ function hiddenMarks(marks: ReadonlySet<string>, visible: string[]): number {
   let hidden = 0;
   for (const m of marks) if (!shown.has(m)) hidden++;
   return hidden;
-}
-
-function resolveCursor(names: string[], selected: string | undefined, index: number): number {
-  return followSelection(selected, index, names);
 }
 
 interface Column {
