@@ -2,12 +2,19 @@
 // imports when it runs: `kcx get` never loads the console's Ink and React (test/packaging checks).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { esm } from './esbuild-options.mjs';
+import { esm, snapshotWorkerDefine } from './esbuild-options.mjs';
 
 // Chunk names carry content hashes: without a clean start, old chunks pile up in dist/.
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-await build({ ...esm, entryPoints: { kcx: 'src/cli/main.ts' }, outdir: 'dist', splitting: true });
+const worker = await snapshotWorkerDefine();
+await build({
+  ...esm,
+  define: { ...esm.define, ...worker },
+  entryPoints: { kcx: 'src/cli/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+});
 
 // The benchmarks (`npm run bench`): self-contained files side by side in dist/bench/, no shared
 // chunks, so each file's import.meta.url sits two levels below the repository (test/support/pty.ts

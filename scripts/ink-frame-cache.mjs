@@ -7,11 +7,12 @@ import { readFile } from 'node:fs/promises';
 
 const TARGET = /[\\/]ink[\\/]build[\\/]output\.js$/;
 const FRESH = 'caches = new OutputCaches();';
-// Cleared wholesale when it grows past a few screens' worth of distinct lines: bounded, no LRU.
+// Cleared wholesale when it grows past some 25 screens' worth of lines: a cached line is an array of
+// one object per character (≈ 10 kB at 120 columns), so the bound is what keeps memory flat.
 const SHARED = `
 const kcxSharedCaches = new OutputCaches();
 const kcxCachesFor = () => {
-    if (kcxSharedCaches.styledChars.size + kcxSharedCaches.widths.size > 20000) {
+    if (kcxSharedCaches.styledChars.size > 1000 || kcxSharedCaches.widths.size > 20000) {
         kcxSharedCaches.styledChars.clear();
         kcxSharedCaches.widths.clear();
         kcxSharedCaches.blockWidths.clear();

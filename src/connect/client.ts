@@ -11,6 +11,7 @@
 // `capabilities().supports(...)` / `.reason(...)` themselves.
 
 import { mapWithConcurrency } from './concurrency.js';
+import { type ConnectorListing, type ConnectorOverview, listingFromExpanded } from './listing.js';
 import { ConnectError, describeError, isConnectError, isNotFound } from './errors.js';
 import {
   type HttpMethod,
@@ -81,23 +82,21 @@ export type ExpandKey = 'status' | 'info';
 
 export type RestartResult = { kind: 'restarted' } | { kind: 'accepted'; status: ConnectorStateInfo };
 
-/** One connector of `listConnectorsWithStatus()`. */
-export interface ConnectorOverview {
-  name: string;
-  status: ConnectorStateInfo;
-  /** `null` when the connector vanished between the status and the info being read. */
-  info: ConnectorInfo | null;
-}
-
-export interface ConnectorListing {
-  connectors: ConnectorOverview[];
-  /** 'expand': one request (Connect ≥ 2.3); 'fallback': list + per-connector status and info. */
-  mode: 'expand' | 'fallback';
-  /** Listed but without status (just created or just deleted): left out, as `?expand=status` does. */
-  skipped: string[];
-}
+export type { ConnectorListing, ConnectorOverview } from './listing.js';
 
 type Mutation = { method: HttpMethod; path: string; query?: Query };
+
+const EXPAND_ALL: Query = { expand: ['status', 'info'] };
+
+export type RawListing =
+  | {
+      kind: 'raw';
+      bytes: Uint8Array;
+      contentType: string | undefined;
+      /** The error to report when the bytes turn out not to be a listing. */
+      badBody: (detail: string, snippet?: string) => ConnectError;
+    }
+  | { kind: 'listing'; listing: ConnectorListing };
 
 export class ConnectClient {
   readonly context: string;
@@ -200,19 +199,35 @@ export class ConnectClient {
   async listConnectorsWithStatus(): Promise<ConnectorListing> {
     const caps = await this.capabilities();
     if (!caps.supports('expand')) return this.listFallback(await this.listConnectors());
-    const body = await this.get<ExpandedConnectors | string[]>('/connectors', { expand: ['status', 'info'] });
+    const body = await this.get<ExpandedConnectors | string[]>('/connectors', EXPAND_ALL);
     // A worker older than its reported version (or an unparseable version) answers with plain names.
-    if (Array.isArray(body)) return this.listFallback(body);
-    const connectors: ConnectorOverview[] = [];
-    const skipped: string[] = [];
-    for (const [name, entry] of Object.entries(body)) {
-      if (entry.status) connectors.push({ name, status: entry.status, info: entry.info ?? null });
-      else skipped.push(name);
-    }
-    return { connectors, mode: 'expand', skipped };
+    return Array.isArray(body) ? this.listFallback(body) : listingFromExpanded(body);
   }
 
-  private async listFallback(names: string[]): Promise<ConnectorListing> {
+  /**
+   * listConnectorsWithStatus() for a reader on another thread: on Connect ≥ 2.3 the one response's
+   * bytes, unparsed (see listingFromBody); before, the listing itself (many small requests).
+   */
+  async listConnectorsRaw(): Promise<RawListing> {
+    const caps = await this.capabilities();
+    if (!caps.supports('expand'))
+      return { kind: 'listing', listing: await this.listFallback(await this.listConnectors()) };
+    const res = await this.transport.request<Uint8Array>('GET', '/connectors', {
+      query: EXPAND_ALL,
+      expect: 'raw',
+    });
+    const contentType = res.headers['content-type'];
+    return {
+      kind: 'raw',
+      bytes: res.body,
+      contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+      badBody: (detail, snippet) =>
+        this.transport.badBody('GET', '/connectors', EXPAND_ALL, res.status, detail, snippet),
+    };
+  }
+
+  /** The listing from per-connector requests, for a worker that answered `?expand` with plain names. */
+  async listFallback(names: string[]): Promise<ConnectorListing> {
     const jobs = names.flatMap((name) => [
       { name, what: 'status' as const },
       { name, what: 'info' as const },

@@ -61,8 +61,10 @@ export interface TransportOptions {
  * - `json`: a 2xx must carry a JSON body.
  * - `empty`: the 2xx body is ignored (202/204 without content).
  * - `any`: parsed if present (endpoints that answer 200 with a body or 204 without).
+ * - `raw`: a 2xx body is returned as bytes, unparsed (a large listing is parsed off this thread;
+ *   badBody() then makes the error for a body that turns out not to be JSON).
  */
-export type Expect = 'json' | 'empty' | 'any';
+export type Expect = 'json' | 'empty' | 'any' | 'raw';
 
 export interface RequestOptions {
   query?: Query;
@@ -184,6 +186,7 @@ export class Transport {
 
     let status: number | undefined;
     let text: string;
+    let bytes: Uint8Array | undefined;
     let headers: Dispatcher.ResponseData['headers'];
     try {
       let pool: Pool;
@@ -216,7 +219,12 @@ export class Transport {
       status = res.statusCode;
       headers = res.headers;
       try {
-        text = await res.body.text();
+        if (options.expect === 'raw' && status >= 200 && status < 300) {
+          bytes = new Uint8Array(await res.body.arrayBuffer());
+          text = '';
+        } else {
+          text = await res.body.text();
+        }
       } catch (err) {
         if (deadline.signal.aborted) throw timeoutError('request', status, err);
         const c = classifyNetworkError(err);
@@ -230,7 +238,9 @@ export class Transport {
           cause: err,
         });
       }
-      const result = this.interpret<T>(fail, status, res.statusText, headers, text, options);
+      const result: HttpResponse<T> = bytes
+        ? { status, body: bytes as T, headers }
+        : this.interpret<T>(fail, status, res.statusText, headers, text, options);
       report(status);
       return result;
     } catch (err) {
@@ -240,6 +250,30 @@ export class Transport {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * The error for a 2xx body fetched with `expect: 'raw'` that could not be used: the same one a
+   * parsed request would have thrown (`detail` and `snippet` as parseJsonBody() reports them).
+   */
+  badBody(
+    method: HttpMethod,
+    path: string,
+    query: Query | undefined,
+    status: number,
+    detail: string,
+    bodySnippet?: string,
+  ): ConnectError {
+    return new ConnectError({
+      context: this.context,
+      method,
+      url: this.origin + this.basePath + path + queryString(query),
+      kind: 'bad-body',
+      status,
+      statusText: statusText(status),
+      detail,
+      ...(bodySnippet ? { bodySnippet } : {}),
+    });
   }
 
   private interpret<T>(

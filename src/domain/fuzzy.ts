@@ -32,16 +32,46 @@ function prepare(text: string): Prepared {
 }
 
 const RECENT_QUERIES = 32;
+const RECENT_HITS = 40_000;
 
 interface Target {
   order: number;
   prepared: Prepared;
 }
 
-interface Hit {
-  order: number;
-  score: number;
-  positions: number[];
+/**
+ * One match. Positions are read from fuzzysort's result on first use: a one-letter query over 10,000
+ * names matches thousands, and only the few rows on the screen are ever highlighted.
+ */
+class Hit {
+  private known?: number[];
+
+  constructor(
+    readonly order: number,
+    readonly score: number,
+    private readonly result: { readonly indexes: ReadonlyArray<number> },
+  ) {}
+
+  get positions(): number[] {
+    this.known ??= [...this.result.indexes];
+    return this.known;
+  }
+}
+
+/** A FuzzyMatch over a Hit, positions still read lazily. */
+class Match<T> implements FuzzyMatch<T> {
+  constructor(
+    readonly item: T,
+    private readonly hit: Hit,
+  ) {}
+
+  get score(): number {
+    return this.hit.score;
+  }
+
+  get positions(): number[] {
+    return this.hit.positions;
+  }
 }
 
 /** A searchable list of strings. fuzzysort's snapshot also remembers recent queries, which makes a
@@ -56,6 +86,7 @@ class StringIndex {
 
   /** Recent queries' hits, newest last: typing and erasing a word asks for the same queries again. */
   private readonly recent = new Map<string, Hit[]>();
+  private held = 0;
 
   search(query: string): Hit[] {
     const known = this.recent.get(query);
@@ -66,7 +97,13 @@ class StringIndex {
     }
     const hits = this.run(query);
     this.recent.set(query, hits);
-    if (this.recent.size > RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value!);
+    this.held += hits.length;
+    // Short queries match most names; bounding the hits held, not just the queries, bounds memory.
+    while (this.recent.size > 1 && (this.recent.size > RECENT_QUERIES || this.held > RECENT_HITS)) {
+      const oldest = this.recent.keys().next().value!;
+      this.held -= this.recent.get(oldest)!.length;
+      this.recent.delete(oldest);
+    }
     return hits;
   }
 
@@ -84,11 +121,7 @@ class StringIndex {
   private readonly inOrder = new WeakMap<Hit[], Hit[]>();
 
   private run(query: string): Hit[] {
-    const hits = fuzzysort.go(query, this.snapshot, SHOW_ALL).map((r) => ({
-      order: r.obj.order,
-      score: r.score,
-      positions: [...r.indexes],
-    }));
+    const hits = fuzzysort.go(query, this.snapshot, SHOW_ALL).map((r) => new Hit(r.obj.order, r.score, r));
     return hits.sort((a, b) => b.score - a.score || a.order - b.order);
   }
 }
@@ -134,17 +167,13 @@ export class FuzzyIndex<T> {
    */
   filter(query: string): FuzzyMatch<T>[] {
     if (query.trim() === '') return this.items.map((item) => ({ item, score: 0, positions: [] }));
-    return this.index
-      .search(query)
-      .map((h) => ({ item: this.items[h.order] as T, score: h.score, positions: h.positions }));
+    return this.index.search(query).map((h) => new Match(this.items[h.order] as T, h));
   }
 
   /** Like filter(), but the matches keep the input order (a sorted list narrowing in place). */
   filterInOrder(query: string): FuzzyMatch<T>[] {
     if (query.trim() === '') return this.filter(query);
-    return this.index
-      .searchInOrder(query)
-      .map((h) => ({ item: this.items[h.order] as T, score: h.score, positions: h.positions }));
+    return this.index.searchInOrder(query).map((h) => new Match(this.items[h.order] as T, h));
   }
 }
 

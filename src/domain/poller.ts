@@ -2,15 +2,18 @@
 // flight, keeps the last good data (marked stale) through outages, and backs off while the cluster
 // does not answer. Listeners hear only about observable changes, so an idle cluster costs the
 // terminal nothing.
-import type { ConnectorListing } from '../connect/client.js';
 import { describeError } from '../connect/errors.js';
-import { diffSnapshots, isEmptyDiff, NO_CHANGES, type SnapshotDiff } from './diff.js';
-import { buildSnapshot, type ClusterSnapshot } from './snapshot.js';
+import { isEmptyDiff, NO_CHANGES, type SnapshotDiff } from './diff.js';
+import type { ClusterSnapshot } from './snapshot.js';
+import {
+  InProcessSnapshots,
+  isSnapshotSource,
+  type ListingSource,
+  type PollResult,
+  type SnapshotSource,
+} from './snapshot-source.js';
 
-/** The one client method the poller needs; tests pass a fake. */
-export interface ListingSource {
-  listConnectorsWithStatus(): Promise<ConnectorListing>;
-}
+export type { ListingSource } from './snapshot-source.js';
 
 export interface PollerTimers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -85,10 +88,11 @@ export class Poller {
   /** Resolves when the poll queued behind the in-flight one completes. */
   private followUp?: { promise: Promise<void>; resolve: () => void };
 
-  constructor(
-    private readonly source: ListingSource,
-    options: PollerOptions = {},
-  ) {
+  private readonly source: SnapshotSource;
+
+  /** A client (digested on this thread) or a snapshot source such as the worker-backed one. */
+  constructor(source: ListingSource | SnapshotSource, options: PollerOptions = {}) {
+    this.source = isSnapshotSource(source) ? source : new InProcessSnapshots(source);
     this.intervalMs = options.intervalMs ?? 2000;
     this.backoffInitialMs = options.backoffInitialMs ?? 1000;
     this.backoffMaxMs = options.backoffMaxMs ?? 30_000;
@@ -131,6 +135,12 @@ export class Poller {
     this.running = false;
     this.cancelTimer();
     if (this.current.nextAttemptAt !== undefined) this.setState({ nextAttemptAt: undefined });
+  }
+
+  /** stop(), and the source's resources (the snapshot worker) released. */
+  close(): void {
+    this.stop();
+    this.source.close?.();
   }
 
   /**
@@ -187,17 +197,15 @@ export class Poller {
   private async fetchOnce(): Promise<Change> {
     try {
       // A body the snapshot cannot digest counts as a failed poll too, rather than killing the loop.
-      return this.onSuccess(await this.source.listConnectorsWithStatus());
+      return this.onSuccess(await this.source.next(this.current.snapshot, this.now));
     } catch (error) {
       return this.onFailure(error);
     }
   }
 
-  private onSuccess(listing: ConnectorListing): Change {
-    const now = this.now();
+  private onSuccess({ snapshot: next, diff }: PollResult): Change {
+    const now = next.fetchedAt;
     const prev = this.current;
-    const next = buildSnapshot(listing, now);
-    const diff = diffSnapshots(prev.snapshot, next);
     const snapshotChanged = prev.snapshot === undefined || !isEmptyDiff(diff);
     this.setState({
       // An identical poll keeps the earlier snapshot object, so views memoised on it do not re-render.

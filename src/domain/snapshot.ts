@@ -36,8 +36,12 @@ export interface ConnectorRow {
   plugin: string;
   pluginClass: string;
   tasks: TaskState[];
-  /** `null` when the connector vanished between its status and its info being read. */
-  config: ConnectorConfig | null;
+  /**
+   * A hash of the config ('' when it is unknown: the connector vanished between its status and its
+   * info being read). Rows keep no config: 10,000 of them are most of a listing's memory, and only
+   * the connector view shows one (it reads it when this hash changes).
+   */
+  configHash: string;
   status: ConnectorStateInfo;
   /** The name's ordering key (see names.ts), computed once so that sorting 10,000 rows stays cheap. */
   sortKey: string;
@@ -78,7 +82,16 @@ export function buildSnapshot(listing: ConnectorListing, now: number): ClusterSn
     buildRow(c.name, c.status, c.info?.config ?? null, c.info?.type),
   );
   rows.sort(compareRowNames);
+  return assembleSnapshot(rows, listing.skipped, listing.mode, now);
+}
 
+/** The indexes and counts over rows already sorted by name. */
+export function assembleSnapshot(
+  rows: ConnectorRow[],
+  skipped: string[],
+  mode: ConnectorListing['mode'],
+  now: number,
+): ClusterSnapshot {
   const byName = new Map<string, ConnectorRow>();
   const countsByState = zeroCounts(CONNECTOR_STATES);
   const taskCountsByState = zeroCounts(CONNECTOR_STATES);
@@ -121,8 +134,8 @@ export function buildSnapshot(listing: ConnectorListing, now: number): ClusterSn
     countsByHealth,
     taskCountsByState,
     workers: [...workers.values()].sort((a, b) => compareNames(a.id, b.id)),
-    skipped: listing.skipped,
-    mode: listing.mode,
+    skipped,
+    mode,
     fetchedAt: now,
   };
 }
@@ -157,7 +170,7 @@ export function buildRow(
     plugin: pluginClass === '' ? '' : pluginShortName(pluginClass),
     pluginClass,
     tasks,
-    config,
+    configHash: config === null ? '' : configSignature(config),
     status,
     signature: '',
   };
@@ -176,7 +189,7 @@ function rowSignature(row: ConnectorRow): string {
   for (const t of row.tasks) {
     parts.push(`${t.id}:${t.state}:${t.worker_id}:${traceFingerprint(t.trace)}:${t.version ?? ''}`);
   }
-  parts.push(row.config === null ? 'null' : configSignature(row.config));
+  parts.push(row.configHash === '' ? 'null' : row.configHash);
   // \u0000 cannot appear in JSON-escaped text or in a worker id, so fields cannot run into each other.
   return parts.join('\u0000');
 }

@@ -9,6 +9,8 @@ import { stateDir } from '../config/paths.js';
 import { auditClient } from '../domain/audit.js';
 import { BackupStore } from '../domain/backups.js';
 import { Poller } from '../domain/poller.js';
+import { SNAPSHOT_WORKER_CODE } from '../domain/snapshot-worker-code.js';
+import { WorkerSnapshots } from '../domain/worker-snapshots.js';
 import { App } from './App.js';
 import { UiStateProvider } from './app-state.js';
 import { copyToClipboard } from './clipboard.js';
@@ -38,7 +40,17 @@ function sessionFor(
   const state = stateDir();
   return {
     client,
-    poller: new Poller(client, { intervalMs: refreshMs, random: Math.random }),
+    // Off this thread when the build carries the worker: a refresh must not hold up a keystroke.
+    poller: new Poller(
+      // KCX_SNAPSHOT_WORKER=0 keeps it on this thread (a diagnosis aid; the figures in bench/ compare).
+      SNAPSHOT_WORKER_CODE && process.env.KCX_SNAPSHOT_WORKER !== '0'
+        ? new WorkerSnapshots(client, { code: SNAPSHOT_WORKER_CODE })
+        : client,
+      {
+        intervalMs: refreshMs,
+        random: Math.random,
+      },
+    ),
     context,
     copy: (text) => copyToClipboard(text),
     now: Date.now,
@@ -64,7 +76,7 @@ function Root({ options, onSession }: { options: TuiOptions; onSession: (s: Serv
         return describeError(e);
       }
       setServices((old) => {
-        old.poller.stop();
+        old.poller.close();
         void old.client.close();
         return sessionFor(opened, refreshMs, { ...(contextNames ? { contextNames } : {}) });
       });
@@ -123,7 +135,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
   try {
     await instance.waitUntilExit();
   } finally {
-    current?.poller.stop();
+    current?.poller.close();
     await (current?.client ?? options.client).close();
   }
   return 0;

@@ -47,7 +47,7 @@ describe('buildRow', () => {
 
   it('has no plugin when the info is missing', () => {
     const row = buildRow('c', status('c'), null);
-    expect(row).toMatchObject({ config: null, plugin: '', pluginClass: '' });
+    expect(row).toMatchObject({ configHash: '', plugin: '', pluginClass: '' });
   });
 
   it("takes the type from the info while the status says 'unknown'", () => {

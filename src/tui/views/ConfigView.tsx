@@ -4,8 +4,8 @@ import { maskConfig } from '../../domain/masking.js';
 import { useActions } from '../actions-context.js';
 import { useUiDispatch } from '../app-state.js';
 import { TextPager } from '../components/TextPager.js';
-import { usePollerState } from '../services.js';
 import { useTheme } from '../theme-context.js';
+import { useConnectorConfig } from '../use-connector-config.js';
 import { useCopy } from '../use-copy.js';
 
 export function ConfigView({ name, height }: { name: string; height: number }): ReactNode {
@@ -13,13 +13,16 @@ export function ConfigView({ name, height }: { name: string; height: number }): 
   const copyText = useCopy();
   const actions = useActions();
   const dispatch = useUiDispatch();
-  const { snapshot } = usePollerState();
-  const config = snapshot?.byName.get(name)?.config;
+  const { config, error } = useConnectorConfig(name);
   const masked = config ? maskConfig(config) : undefined;
   const sorted = masked
     ? Object.fromEntries(Object.entries(masked).sort(([a], [b]) => a.localeCompare(b)))
     : undefined;
-  const text = sorted ? JSON.stringify(sorted, null, 2) : `No config known for "${name}".`;
+  const text = sorted
+    ? JSON.stringify(sorted, null, 2)
+    : error
+      ? `Could not read the config of "${name}": ${error}`
+      : `Reading the config of "${name}"…`;
   return (
     <TextPager
       view="config"

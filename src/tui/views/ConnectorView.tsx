@@ -14,6 +14,7 @@ import { usePollerState, useServices } from '../services.js';
 import { fitCells } from '../../domain/text-fit.js';
 import { stateColour } from '../theme.js';
 import { useTheme } from '../theme-context.js';
+import { useConnectorConfig } from '../use-connector-config.js';
 import { useCopy } from '../use-copy.js';
 import { useCreateFlows } from '../editor/use-create-flows.js';
 
@@ -36,6 +37,7 @@ export function ConnectorView({
   const row = snapshot?.byName.get(name);
   const [cursor, setCursor] = useState(0);
   const [topics, setTopics] = useState<string[] | string | undefined>();
+  const live = useConnectorConfig(name);
 
   useEffect(() => {
     let cancelled = false;
@@ -135,7 +137,7 @@ export function ConnectorView({
     );
   }
 
-  const config = row.config ? maskConfig(row.config) : {};
+  const config = live.config ? maskConfig(live.config) : {};
   const configKeys = Object.keys(config).sort();
   const fixedLines = 6 + Math.max(1, entries.length);
   const configRows = Math.max(0, height - fixedLines - 1);
@@ -196,10 +198,13 @@ export function ConnectorView({
           topics.join(', ') || '(none yet)'
         )}
       </Text>
-      <Text
-        color={theme.muted}
-        wrap="truncate-end"
-      >{`config (${configKeys.length} keys, secrets masked; c for all)`}</Text>
+      <Text color={theme.muted} wrap="truncate-end">
+        {live.config
+          ? `config (${configKeys.length} keys, secrets masked; c for all)`
+          : live.error
+            ? `config: ${live.error}`
+            : 'config …'}
+      </Text>
       {configKeys.slice(0, configRows).map((k) => (
         <Text key={k} wrap="truncate-end">
           <Text color={theme.accent}>{k}</Text>

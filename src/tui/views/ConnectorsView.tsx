@@ -40,7 +40,13 @@ export function useVisibleRows(): VisibleRow[] {
   return useMemo(() => {
     if (ui.filter === '') return sorted.map((row) => ({ row, positions: [] }));
     // Filtering keeps the sort order, so a row does not jump around as the query grows.
-    return index.filterInOrder(ui.filter).map((m) => ({ row: m.item, positions: m.positions }));
+    return index.filterInOrder(ui.filter).map((m) => ({
+      row: m.item,
+      // Read only for the rows drawn.
+      get positions() {
+        return m.positions;
+      },
+    }));
   }, [sorted, index, ui.filter]);
 }
 
