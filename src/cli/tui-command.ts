@@ -10,6 +10,8 @@ export interface TuiCommandOptions {
   context?: string;
   readonly?: boolean;
   refresh: number;
+  /** Per request, ms. */
+  timeout?: number;
 }
 
 function contextInfo(ctx: ResolvedContext, client: ConnectClient) {
@@ -22,15 +24,20 @@ function contextInfo(ctx: ResolvedContext, client: ConnectClient) {
   };
 }
 
-/** `:ctx NAME` in the console: any context of the contexts file (--readonly still applies). */
-function contextSwitching(opts: { readonly?: boolean }) {
+/** The client for the console: a request that hangs fails after --timeout, not the default. */
+function consoleClient(ctx: ResolvedContext, timeout: number | undefined): ConnectClient {
+  return clientFor(ctx, timeout === undefined ? {} : { timeouts: { requestMs: timeout } });
+}
+
+/** `:ctx NAME` in the console: any context of the contexts file (--readonly and --timeout still apply). */
+function contextSwitching(opts: { readonly?: boolean; timeout?: number }) {
   return {
     openContext: async (name: string) => {
       // Warnings (a loose file mode) were printed at start; the screen is the console's now.
       const ctx = await resolveContext({ context: name, readonly: opts.readonly === true }, process.env, {
         warn: () => {},
       });
-      const client = clientFor(ctx);
+      const client = consoleClient(ctx, opts.timeout);
       return { client, context: contextInfo(ctx, client) };
     },
     contextNames: () => {
@@ -58,7 +65,7 @@ export async function runTuiCommand(opts: TuiCommandOptions): Promise<void> {
   // A bad context is reported like in every other command (exit 2), before the screen is taken over.
   await runCommand(async () => {
     const ctx = await resolveContext(opts);
-    const client = clientFor(ctx);
+    const client = consoleClient(ctx, opts.timeout);
     const { runTui } = await import('../tui/run.js');
     return runTui({
       client,

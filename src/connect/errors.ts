@@ -59,6 +59,14 @@ export class ConnectError extends Error {
     this.attempts = init.attempts;
   }
 
+  /**
+   * The message after the arrow, for places that already show the context and need no URL (the
+   * header's line on why the data is stale).
+   */
+  get reason(): string {
+    return formatReason(this.init());
+  }
+
   /** Same error, re-stamped with the attempt count (the message says how long we kept trying). */
   withAttempts(attempts: number): ConnectError {
     return new ConnectError({ ...this.init(), attempts });
@@ -95,13 +103,17 @@ const KIND_TEXT: Record<ConnectErrorKind, string> = {
 };
 
 function formatMessage(e: ConnectErrorInit): string {
-  const head = `[${e.context}] ${e.method} ${e.url} → `;
+  return `[${e.context}] ${e.method} ${e.url} → ${formatReason(e)}`;
+}
+
+/** What went wrong, without the context and the request: `500 Internal Server Error: …`. */
+function formatReason(e: ConnectErrorInit): string {
   const parts: string[] = [];
   if (e.status !== undefined) parts.push(`${e.status}${e.statusText ? ` ${e.statusText}` : ''}`);
   const explanation =
     e.connectMessage ?? e.detail ?? (e.status === undefined ? KIND_TEXT[e.kind] : undefined);
   if (explanation !== undefined) parts.push(oneLine(explanation));
-  let text = head + parts.join(': ');
+  let text = parts.join(': ');
   if (e.attempts !== undefined && e.attempts > 1) text += ` (gave up after ${e.attempts} attempts)`;
   return text;
 }
@@ -139,6 +151,11 @@ export function isUnknownEndpoint(e: unknown): e is ConnectError {
   return (
     e.status === 404 && (e.connectMessage === undefined || /^HTTP 404 Not Found$/.test(e.connectMessage))
   );
+}
+
+/** Like describeError, without the `[context] METHOD url → ` a ConnectError starts with. */
+export function describeReason(e: unknown): string {
+  return isConnectError(e) ? e.reason : describeError(e);
 }
 
 /** One human-readable line for anything thrown; never a stack trace. */

@@ -3,6 +3,7 @@ import { parseJsonBody } from '../../src/connect/body.js';
 import {
   ConnectError,
   describeError,
+  describeReason,
   isConflict,
   isNotFound,
   isUnknownEndpoint,
@@ -67,6 +68,22 @@ describe('ConnectError', () => {
       '[prod] GET http://h:8083/connectors → 409 Conflict: x (gave up after 4 attempts)',
     );
     expect(e.withAttempts(4).status).toBe(409);
+  });
+
+  it('gives the reason alone, without the context and the request, for places that show those already', () => {
+    const e = new ConnectError({
+      ...base,
+      kind: 'http',
+      status: 409,
+      statusText: 'Conflict',
+      connectMessage: 'x',
+    }).withAttempts(3);
+    expect(e.reason).toBe('409 Conflict: x (gave up after 3 attempts)');
+    expect(e.message).toBe(`[prod] GET http://h:8083/connectors → ${e.reason}`);
+    expect(describeReason(new ConnectError({ ...base, kind: 'connection-refused' }))).toBe(
+      'connection refused (is the worker up?)',
+    );
+    expect(describeReason(new Error('boom'))).toBe('boom');
   });
 
   it('classifies with the helpers', () => {

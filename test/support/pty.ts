@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type IPty, spawn } from '@lydell/node-pty';
 import xtermHeadless from '@xterm/headless';
+import { applyCurrentUnicodeWidths } from './unicode-widths.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -67,6 +68,11 @@ export interface KcxTerminal {
   highlighted(): string[];
   /** Screen rows that are the continuation of the row above: something was wider than the terminal. */
   wrappedRows(): number[];
+  /**
+   * The cell (0-based column) where `text` starts on screen row `row`, or -1. Unlike an index into
+   * lines()[row], it counts a wide character (Hangul, emoji) as the two cells it covers.
+   */
+  cellColumn(row: number, text: string): number;
   readonly exited: Promise<Exit>;
   /** Kills the program (if still running) and releases the terminal. */
   close(): Promise<void>;
@@ -93,6 +99,7 @@ export function spawnInTerminal(file: string, args: string[], options: SpawnOpti
     if (v !== undefined) env[k] = v;
   }
   const term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
+  applyCurrentUnicodeWidths(term);
   const pty = spawn(file, args, {
     name: 'xterm-256color',
     cols,
@@ -160,6 +167,24 @@ export function spawnInTerminal(file: string, args: string[], options: SpawnOpti
     return out;
   };
 
+  const cellColumn = (row: number, text: string): number => {
+    const line = term.buffer.active.getLine(term.buffer.active.viewportY + row);
+    if (!line) return -1;
+    const cell = term.buffer.active.getNullCell();
+    let chars = '';
+    // The cell each UTF-16 unit of `chars` was drawn in.
+    const cellAt: number[] = [];
+    for (let x = 0; x < term.cols; x++) {
+      line.getCell(x, cell);
+      if (cell.getWidth() === 0) continue;
+      const c = cell.getChars() || ' ';
+      chars += c;
+      for (let i = 0; i < c.length; i++) cellAt.push(x);
+    }
+    const at = chars.indexOf(text);
+    return at < 0 ? -1 : (cellAt[at] ?? -1);
+  };
+
   const waitFor: KcxTerminal['waitFor'] = (match, timeoutMs = 10_000) => {
     const test =
       typeof match === 'function'
@@ -215,6 +240,7 @@ export function spawnInTerminal(file: string, args: string[], options: SpawnOpti
     screen,
     highlighted,
     wrappedRows,
+    cellColumn,
     write: (data) => pty.write(data),
     press: (key, times = 1) => {
       for (let i = 0; i < times; i++) pty.write(KEYS[key]);

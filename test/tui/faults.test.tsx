@@ -122,3 +122,45 @@ describe('faults', () => {
     await t.waitFor('› beta-sink');
   });
 });
+
+describe('faults: saying why', () => {
+  it('data kept through a failing refresh: the header says why it is stale (status and reason)', async () => {
+    h = await startTui({ connectors: CLUSTER, columns: 100, rows: 30 });
+    const t = h;
+    await t.waitFor('2 connectors');
+    const rule = t.emulator.faults.add({
+      route: 'GET /connectors',
+      kind: 'status',
+      status: 401,
+      message: 'User cannot access the resource.',
+    });
+    await t.waitFor(/stale \d+s · reconnecting/);
+    await t.waitFor((f) => (f.split('\n')[1] ?? '').includes('401'));
+    const counts = t.lines()[1] ?? '';
+    expect(counts).toContain('2 connectors');
+    // The reason without the request: the context is on the line above, the URL is not needed.
+    expect(counts).toContain('✗ 401 Unauthorized: User cannot access the resource.');
+    expect(counts).not.toContain('http://');
+    expect(t.frame()).toContain('alpha-sink');
+    t.emulator.faults.remove(rule);
+    await t.waitFor((f) => !f.includes('stale'), 10_000);
+    expect(t.lines()[1]).not.toContain('✗');
+  });
+
+  it('a failed action whose reason wraps to many rows is shown whole in its dialog at 80×24', async () => {
+    h = await startTui({ connectors: CLUSTER, columns: 80, rows: 24 });
+    const t = h;
+    await t.waitFor('2 connectors');
+    const why = `${'the worker explains at length why it cannot do this; '.repeat(5)}END OF REASON`;
+    t.emulator.faults.add({ route: 'PUT /connectors/*/pause', kind: 'status', status: 500, message: why });
+    await t.press('p');
+    await t.waitFor('Could not pause');
+    const dialog = t
+      .frame()
+      .split('\n')
+      .filter((l) => l.startsWith('│'))
+      .map((l) => l.slice(1, -1).trim())
+      .join(' ');
+    expect(dialog).toContain('END OF REASON');
+  });
+});

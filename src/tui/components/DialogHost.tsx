@@ -277,9 +277,11 @@ function MessageBody({
     if (key.name === 'escape' || key.name === 'enter' || key.name === 'q') onClose();
     return true;
   });
-  // Messages wrap; on a small screen the box keeps its height and the text is cut.
+  // Messages wrap, to as many rows as they need (an error with its URL and reason often takes four
+  // at 80 columns, and its end says the most, e.g. "gave up after 9 attempts"); only a screen too
+  // small for them all cuts the text.
   return (
-    <Box flexDirection="column" height={Math.min(room, lines.length * 3)} overflow="hidden">
+    <Box flexDirection="column" maxHeight={room} overflow="hidden">
       {lines.map((l, i) => (
         <Text key={i} wrap="wrap">
           {l}

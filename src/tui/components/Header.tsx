@@ -1,6 +1,7 @@
-// Context (production in red), URL, Connect version, data age, counts by health.
+// Context (production in red), URL, Connect version, data age, counts by health, why the data is stale.
 import { Box, Text, useWindowSize } from 'ink';
 import type { ReactNode } from 'react';
+import { describeReason } from '../../connect/errors.js';
 import { dataAgeLabel } from '../../domain/format.js';
 import { usePollerState, useServices } from '../services.js';
 import { cellWidth, fitCells } from '../../domain/text-fit.js';
@@ -51,6 +52,11 @@ export function Header({ version }: { version: string | undefined }): ReactNode 
         )}
         {state.snapshot ? (
           <Text color={theme.muted}>{`${state.snapshot.rows.length} connectors`}</Text>
+        ) : null}
+        {/* Why the kept data is stale (401, a proxy's HTML page, a timeout…); without data, the
+            view shows the whole message instead. */}
+        {state.snapshot && state.stale && state.error !== undefined ? (
+          <Text color={theme.warn}>{`  ✗ ${describeReason(state.error)}`}</Text>
         ) : null}
       </Text>
     </Box>
