@@ -55,7 +55,9 @@ function requireTerminal(): boolean {
     keepStylesInTerminal();
     return true;
   }
-  process.stderr.write('kcx: the console needs a terminal (stdin and stdout must be a TTY).\n');
+  process.stderr.write(
+    'kcx: the console needs a terminal (stdin and stdout must be a TTY); in scripts use the commands, e.g. kcx get connectors (kcx --help lists them)\n',
+  );
   process.exitCode = 2;
   return false;
 }

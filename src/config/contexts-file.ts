@@ -82,6 +82,7 @@ export function contextToYaml(c: ContextEntry): Record<string, unknown> {
     if (c.tls.insecure) tls.insecure = true;
     if (Object.keys(tls).length > 0) out.tls = tls;
   }
+  if (c.proxy) out.proxy = c.proxy;
   return out;
 }
 

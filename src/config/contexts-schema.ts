@@ -18,6 +18,7 @@
 //         cert-file: client.pem     # relative paths are relative to the config directory
 //         key-file: client-key.pem
 //         insecure: false
+//       proxy: http://proxy.corp:3128   # or none; default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY
 import { describeKind, entryOf, type Pos, type YamlEntry, type YamlNode } from '../domain/yaml-tree.js';
 import { ConfigError } from './errors.js';
 
@@ -43,6 +44,8 @@ export interface ContextEntry {
   url: string;
   auth?: ContextAuth;
   tls?: ContextTls;
+  /** An HTTP(S) proxy URL, or `none` for always direct; absent: the proxy variables decide. */
+  proxy?: string;
   readonly: boolean;
   production: boolean;
   colour?: string;
@@ -118,7 +121,7 @@ function parseEntry(r: Reader, e: YamlEntry): ContextEntry {
   if (name.trim() === '') r.fail('a context name must not be empty', e.keyPos);
   const what = `context ${name}`;
   const node = r.map(e.value, what);
-  r.onlyKeys(node, what, ['url', 'auth', 'tls', 'readonly', 'production', 'colour', 'color']);
+  r.onlyKeys(node, what, ['url', 'auth', 'tls', 'proxy', 'readonly', 'production', 'colour', 'color']);
   const urlEntry = entryOf(node, 'url');
   if (!urlEntry) r.fail(`${what} has no url`, node.pos);
   const url = r.string(urlEntry, `${what}: url`);
@@ -141,6 +144,12 @@ function parseEntry(r: Reader, e: YamlEntry): ContextEntry {
   if (auth) entry.auth = parseAuth(r, auth.value, what);
   const tls = entryOf(node, 'tls');
   if (tls) entry.tls = parseTls(r, tls.value, what);
+  const proxy = entryOf(node, 'proxy');
+  if (proxy) {
+    entry.proxy = r.string(proxy, `${what}: proxy`);
+    const problem = proxyProblem(entry.proxy);
+    if (problem) r.fail(`${what}: ${problem}`, proxy.value.pos);
+  }
   return entry;
 }
 
@@ -211,6 +220,13 @@ export function urlProblem(url: string): string | undefined {
     return `the URL must start with http:// or https://, not ${parsed.protocol}//`;
   }
   return undefined;
+}
+
+/** undefined when fine: `none`, or an http:// or https:// proxy URL. */
+export function proxyProblem(proxy: string): string | undefined {
+  if (proxy === 'none') return undefined;
+  const problem = urlProblem(proxy);
+  return problem ? `proxy must be none or an http:// or https:// proxy URL: ${problem}` : undefined;
 }
 
 function checkUrl(url: string, fail: (m: string) => never): void {

@@ -1,7 +1,7 @@
 // Secrets for a context, read at the moment a command needs them: from an environment variable, a
 // file, or (discouraged) inline in the contexts file. Never from argv, where `ps` and shell history
 // would show them.
-import { readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Auth, TlsOptions } from '../connect/http.js';
@@ -64,12 +64,30 @@ export function resolveAuth(auth: ContextAuth, sc: SecretContext): Auth {
   return { token: readSecret(auth.token, 'token', sc) };
 }
 
-/** TLS file paths made absolute; the files themselves are read by the transport when it connects. */
-export function resolveTls(tls: ContextTls, baseDir: string, env: NodeJS.ProcessEnv): TlsOptions {
+/**
+ * TLS file paths made absolute. The transport reads the files when it connects; a file that cannot
+ * be read is reported here, as a mistake in the contexts file, before anything is sent.
+ */
+export function resolveTls(
+  tls: ContextTls,
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+  context: string,
+): TlsOptions {
   const out: TlsOptions = {};
-  if (tls.caFile) out.caFile = expandPath(tls.caFile, baseDir, env);
-  if (tls.certFile) out.certFile = expandPath(tls.certFile, baseDir, env);
-  if (tls.keyFile) out.keyFile = expandPath(tls.keyFile, baseDir, env);
+  const file = (key: string, path: string) => {
+    const full = expandPath(path, baseDir, env);
+    try {
+      accessSync(full, constants.R_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? String(err);
+      throw new ConfigError(`context ${context}: cannot read tls.${key} ${full} (${code})`);
+    }
+    return full;
+  };
+  if (tls.caFile) out.caFile = file('ca-file', tls.caFile);
+  if (tls.certFile) out.certFile = file('cert-file', tls.certFile);
+  if (tls.keyFile) out.keyFile = file('key-file', tls.keyFile);
   if (tls.insecure) out.insecure = true;
   return out;
 }

@@ -13,6 +13,7 @@
 import { dirname } from 'node:path';
 import { ConnectClient, type ConnectClientOptions } from '../connect/client.js';
 import type { Auth, TlsOptions } from '../connect/http.js';
+import { ProxyConfigError, type ProxySetting } from '../connect/proxy.js';
 import { type LoadedContexts, loadContexts } from './contexts-file.js';
 import { type ContextEntry, urlProblem } from './contexts-schema.js';
 import { resolveAuth, resolveTls } from './credentials.js';
@@ -37,6 +38,8 @@ export interface ResolvedContext {
   colour?: string;
   auth?: Auth;
   tls?: TlsOptions;
+  /** Set by the context's `proxy:`; otherwise the client reads HTTP_PROXY / HTTPS_PROXY / NO_PROXY. */
+  proxy?: ProxySetting;
   /** Where the target came from: a context of the file, an ad-hoc URL, or the localhost default. */
   source?: 'file' | 'url' | 'default';
 }
@@ -146,8 +149,13 @@ function contextFromEntry(entry: ContextEntry, o: EntryOptions): ResolvedContext
   if (entry.auth) {
     ctx.auth = resolveAuth(entry.auth, { env: o.env, baseDir: o.baseDir, context: entry.name, warn: o.warn });
   }
-  if (entry.tls) ctx.tls = resolveTls(entry.tls, o.baseDir, o.env);
+  if (entry.tls) ctx.tls = resolveTls(entry.tls, o.baseDir, o.env, entry.name);
+  if (entry.proxy) ctx.proxy = proxySetting(entry.proxy);
   return ctx;
+}
+
+export function proxySetting(proxy: string): ProxySetting {
+  return proxy === 'none' ? { from: 'none' } : { from: 'url', url: proxy };
 }
 
 function adHoc(name: string, url: string, readonly: boolean): ResolvedContext {
@@ -162,8 +170,18 @@ function nonEmpty(v: string | undefined): string | undefined {
   return v === undefined || v === '' ? undefined : v;
 }
 
-/** The client for a context: its URL, auth, TLS and read-only flag (enforced before any request). */
+/** The client for a context: its URL, auth, TLS, proxy and read-only flag (enforced before any request). */
 export function clientFor(ctx: ResolvedContext, extra: Partial<ConnectClientOptions> = {}): ConnectClient {
+  try {
+    return newClient(ctx, extra);
+  } catch (err) {
+    // A proxy variable that is not a proxy URL is bad input, like a bad --url: nothing was sent.
+    if (err instanceof ProxyConfigError) throw new ConfigError(err.message);
+    throw err;
+  }
+}
+
+function newClient(ctx: ResolvedContext, extra: Partial<ConnectClientOptions>): ConnectClient {
   return new ConnectClient({
     ...extra,
     url: ctx.url,
@@ -171,5 +189,6 @@ export function clientFor(ctx: ResolvedContext, extra: Partial<ConnectClientOpti
     readonly: ctx.readonly,
     ...(ctx.auth ? { auth: ctx.auth } : {}),
     ...(ctx.tls ? { tls: ctx.tls } : {}),
+    ...(ctx.proxy ? { proxy: ctx.proxy } : {}),
   });
 }

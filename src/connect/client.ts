@@ -22,6 +22,7 @@ import {
   type TransportStats,
 } from './http.js';
 import { path, type Query, queryString } from './paths.js';
+import type { ProxyChoice } from './proxy.js';
 import type {
   ActiveTopics,
   ConfigInfos,
@@ -129,6 +130,11 @@ export class ConnectClient {
   /** The worker URL without credentials. */
   get url(): string {
     return this.transport.baseUrl;
+  }
+
+  /** The HTTP proxy requests go through, if any (HTTPS_PROXY…, or the context's proxy). */
+  get proxy(): ProxyChoice | undefined {
+    return this.transport.proxy;
   }
 
   /** HTTP attempts so far (409 retries included): for tests and the request-count benchmark. */

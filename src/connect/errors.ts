@@ -27,6 +27,12 @@ export interface ConnectErrorInit {
   detail?: string;
   /** How many HTTP attempts were made (more than one when 409s were retried). */
   attempts?: number;
+  /** The underlying error code (`ECONNREFUSED`, `ERR_TLS_CERT_ALTNAME_INVALID`…), for hints. */
+  code?: string;
+  /** The proxy the request went through, as shown (no credentials). */
+  proxy?: string;
+  /** The credentials the request carried: a 401 then means they were refused, not missing. */
+  credentials?: 'basic' | 'bearer';
   cause?: unknown;
 }
 
@@ -43,6 +49,9 @@ export class ConnectError extends Error {
   readonly bodySnippet?: string;
   readonly detail?: string;
   readonly attempts?: number;
+  readonly code?: string;
+  readonly proxy?: string;
+  readonly credentials?: 'basic' | 'bearer';
 
   constructor(init: ConnectErrorInit) {
     super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -57,6 +66,9 @@ export class ConnectError extends Error {
     this.bodySnippet = init.bodySnippet;
     this.detail = init.detail;
     this.attempts = init.attempts;
+    this.code = init.code;
+    this.proxy = init.proxy;
+    this.credentials = init.credentials;
   }
 
   /**
@@ -85,6 +97,9 @@ export class ConnectError extends Error {
       bodySnippet: this.bodySnippet,
       detail: this.detail,
       attempts: this.attempts,
+      code: this.code,
+      proxy: this.proxy,
+      credentials: this.credentials,
       cause: this.cause,
     };
   }

@@ -1,12 +1,15 @@
-// The transport: one keep-alive undici Pool per worker URL, JSON in and out, auth, TLS, timeouts,
-// 409 retry, and every failure turned into a ConnectError that says what happened in one line.
+// The transport: one keep-alive undici Pool per worker URL (or a ProxyAgent when an HTTP proxy is in
+// the way), JSON in and out, auth, TLS, timeouts, 409 retry, and every failure turned into a
+// ConnectError that says what happened in one line.
 
 import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
-import { type Dispatcher, Pool } from 'undici';
+import { type Dispatcher, Pool, ProxyAgent } from 'undici';
 import { connectErrorBody, parseJsonBody, snippet } from './body.js';
 import { ConnectError, type ConnectErrorInit } from './errors.js';
 import { classifyNetworkError, formatDuration } from './net-errors.js';
+import { networkDetail } from './network-detail.js';
+import { chooseProxy, type ProxyChoice, ProxyConfigError, type ProxySetting } from './proxy.js';
 import { type Query, queryString } from './paths.js';
 import { type Retry409Options, type RetryPolicy, retryPolicy, with409Retry } from './retry.js';
 
@@ -54,6 +57,8 @@ export interface TransportOptions {
   retry409?: Retry409Options;
   /** Parallel connections to the worker. Default 16. */
   maxConnections?: number;
+  /** Default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY of this process's environment. */
+  proxy?: ProxySetting;
   onRequest?: (event: RequestEvent) => void;
 }
 
@@ -96,12 +101,15 @@ export class Transport {
   /** The base URL without credentials, as shown in messages. */
   readonly baseUrl: string;
   readonly stats: TransportStats = { requests: 0, failures: 0 };
+  /** The proxy requests go through; undefined when they go straight to the worker. */
+  readonly proxy: ProxyChoice | undefined;
   private readonly origin: string;
   private readonly basePath: string;
   private readonly authorization?: string;
+  private readonly credentials?: 'basic' | 'bearer';
   private readonly timeouts: Required<Timeouts>;
   private readonly retry: RetryPolicy;
-  private pool?: Pool;
+  private pool?: Dispatcher;
 
   constructor(private readonly options: TransportOptions) {
     this.context = options.context ?? 'default';
@@ -121,8 +129,15 @@ export class Transport {
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.baseUrl = this.origin + this.basePath;
     this.authorization = auth ? authorizationHeader(auth) : undefined;
+    if (auth) this.credentials = 'token' in auth ? 'bearer' : 'basic';
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...definedOnly(options.timeouts) };
     this.retry = retryPolicy(options.retry409);
+    try {
+      this.proxy = chooseProxy(url, options.proxy ?? { from: 'env', env: process.env });
+    } catch (err) {
+      if (err instanceof ProxyConfigError) throw new ProxyConfigError(`[${this.context}] ${err.message}`);
+      throw err;
+    }
   }
 
   /** Full URL for a path, as it appears in messages. */
@@ -157,7 +172,15 @@ export class Transport {
     const fullPath = this.basePath + path + queryString(options.query);
     const relPath = path + queryString(options.query);
     const url = this.origin + fullPath;
-    const fail: Fail = (init) => new ConnectError({ context: this.context, method, url, ...init });
+    const fail: Fail = (init) =>
+      new ConnectError({
+        context: this.context,
+        method,
+        url,
+        ...init,
+        ...(this.proxy ? { proxy: this.proxy.shown } : {}),
+        ...(this.credentials ? { credentials: this.credentials } : {}),
+      });
     const report = (status: number | undefined, error?: ConnectError) => {
       this.stats.requests++;
       if (error) this.stats.failures++;
@@ -189,7 +212,7 @@ export class Transport {
     let bytes: Uint8Array | undefined;
     let headers: Dispatcher.ResponseData['headers'];
     try {
-      let pool: Pool;
+      let pool: Dispatcher;
       try {
         pool = this.getPool();
       } catch (err) {
@@ -199,6 +222,8 @@ export class Transport {
       let res: Dispatcher.ResponseData;
       try {
         res = await pool.request({
+          // A Pool knows its origin; a ProxyAgent is told it per request.
+          origin: this.origin,
           method,
           path: fullPath,
           headers: {
@@ -320,30 +345,20 @@ export class Transport {
 
   private networkFailure(fail: Fail, err: unknown, requestMs: number, method: HttpMethod): ConnectError {
     const c = classifyNetworkError(err);
-    const code = c.code && !c.message.includes(c.code) ? ` (${c.code})` : '';
-    switch (c.kind) {
-      case 'connection-refused':
-        return fail({ kind: c.kind, cause: err });
-      case 'dns':
-        return fail({
-          kind: 'dns',
-          detail: `cannot resolve ${new URL(this.origin).hostname}${c.code ? ` (${c.code})` : ''}`,
-          cause: err,
-        });
-      case 'tls': {
-        const hint =
-          this.options.tls?.caFile || this.options.tls?.insecure ? '' : ' — set a CA file (caFile)';
-        return fail({ kind: 'tls', detail: `TLS: ${c.message}${code}${hint}`, cause: err });
-      }
-      case 'timeout':
-        return fail({
-          kind: 'timeout',
-          detail: this.timeoutDetail(c.timeout ?? 'request', method, requestMs),
-          cause: err,
-        });
-      default:
-        return fail({ kind: 'network', detail: `connection failed: ${c.message}${code}`, cause: err });
-    }
+    const tls = this.options.tls;
+    const { kind, detail } = networkDetail(c, err, {
+      host: new URL(this.origin).hostname,
+      ...(tls?.caFile ? { caFile: tls.caFile } : {}),
+      ...(tls?.insecure ? { insecure: true } : {}),
+      ...(this.proxy ? { proxy: this.proxy } : {}),
+      timeoutText: (which) => this.timeoutDetail(which, method, requestMs),
+    });
+    return fail({
+      kind,
+      ...(detail === undefined ? {} : { detail }),
+      ...(c.code === undefined ? {} : { code: c.code }),
+      cause: err,
+    });
   }
 
   private timeoutDetail(which: 'connect' | 'request', method: HttpMethod, requestMs: number): string {
@@ -353,7 +368,7 @@ export class Transport {
     return method === 'GET' ? text : `${text}; the worker may still apply it`;
   }
 
-  private getPool(): Pool {
+  private getPool(): Dispatcher {
     if (this.pool) return this.pool;
     const tls = this.options.tls;
     const read = (what: string, file: string | undefined) => {
@@ -365,19 +380,29 @@ export class Transport {
         throw new Error(`cannot read ${what} ${file}${code ? ` (${code})` : ''}`);
       }
     };
-    this.pool = new Pool(this.origin, {
+    // The worker's TLS settings: through a proxy they apply to the tunnel's far end, the worker.
+    const workerTls = {
+      timeout: this.timeouts.connectMs,
+      ...(tls?.caFile ? { ca: read('CA file', tls.caFile) } : {}),
+      ...(tls?.certFile ? { cert: read('certificate file', tls.certFile) } : {}),
+      ...(tls?.keyFile ? { key: read('key file', tls.keyFile) } : {}),
+      ...(tls?.insecure ? { rejectUnauthorized: false } : {}),
+    };
+    const shared = {
       connections: this.options.maxConnections ?? 16,
       keepAliveTimeout: 10_000,
       // Connect speaks HTTP/1.1; ALPN negotiation buys nothing and changes error behaviour.
       allowH2: false,
-      connect: {
-        timeout: this.timeouts.connectMs,
-        ...(tls?.caFile ? { ca: read('CA file', tls.caFile) } : {}),
-        ...(tls?.certFile ? { cert: read('certificate file', tls.certFile) } : {}),
-        ...(tls?.keyFile ? { key: read('key file', tls.keyFile) } : {}),
-        ...(tls?.insecure ? { rejectUnauthorized: false } : {}),
-      },
-    });
+    };
+    this.pool = this.proxy
+      ? new ProxyAgent({
+          ...shared,
+          uri: this.proxy.url.href,
+          requestTls: workerTls,
+          // The proxy's own certificate (an https:// proxy) is checked against the system's CAs.
+          proxyTls: { timeout: this.timeouts.connectMs },
+        })
+      : new Pool(this.origin, { ...shared, connect: workerTls });
     return this.pool;
   }
 }

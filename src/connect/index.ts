@@ -35,6 +35,7 @@ export type {
 } from './http.js';
 export { DEFAULT_TIMEOUTS, Transport } from './http.js';
 export type { Query, QueryValue } from './paths.js';
+export type { ProxyChoice, ProxySetting } from './proxy.js';
 export { path, queryString, segment } from './paths.js';
 export type { Retry409Options } from './retry.js';
 export { DEFAULT_RETRY_409 } from './retry.js';

@@ -23,6 +23,19 @@ const TLS_CODES = new Set([
   'EPROTO',
 ]);
 
+/** The certificate is fine but nothing this client trusts signed it. */
+const TRUST_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+]);
+
+export function isTrustFailure(code: string | undefined): boolean {
+  return code !== undefined && TRUST_CODES.has(code);
+}
+
 function isTlsCode(code: string): boolean {
   return TLS_CODES.has(code) || /^(ERR_TLS_|ERR_SSL_|CERT_)/.test(code);
 }
@@ -79,6 +92,15 @@ export function classifyNetworkError(err: unknown): Classified {
     ...(any ? { code: any.code } : {}),
     message: any?.message ?? messageOf(links[0]) ?? String(err),
   };
+}
+
+/** The names a server certificate is for (`DNS:a, IP:1.2.3.4`), from a host-name mismatch error. */
+export function certificateNames(err: unknown): string | undefined {
+  for (const link of chain(err)) {
+    const cert = (link as { cert?: { subjectaltname?: unknown } }).cert;
+    if (typeof cert?.subjectaltname === 'string' && cert.subjectaltname !== '') return cert.subjectaltname;
+  }
+  return undefined;
 }
 
 /** "30s", "300ms", "1.5s" */

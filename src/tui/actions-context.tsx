@@ -5,6 +5,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef
 import type { ConnectorState } from '../connect/types.js';
 import type { Feature } from '../connect/version.js';
 import { type BulkOutcome, runBulk, summarise } from '../domain/bulk-runner.js';
+import { tildePath } from '../domain/home-path.js';
 import type { ClusterSnapshot } from '../domain/snapshot.js';
 import { useUiDispatch, useUi } from './app-state.js';
 import type { Dialog } from './components/DialogHost.js';
@@ -296,7 +297,9 @@ export function ActionsProvider({ children }: { children: ReactNode }): ReactNod
         lines: [
           ...targetLines(targets, hidden),
           ...(kind === 'delete'
-            ? [`Each config is saved to ${services.backups.root} first; u (or kcx undo) re-creates them.`]
+            ? [
+                `Each config is saved to ${tildePath(services.backups.root)} first; u (or kcx undo) re-creates them.`,
+              ]
             : []),
         ],
         confirmLabel: capitalise(kind),

@@ -4,6 +4,7 @@
 import { describeError } from '../connect/errors.js';
 import { BackupStoreError } from '../domain/backups.js';
 import type { BulkOutcome } from '../domain/bulk-runner.js';
+import { tildePath } from '../domain/home-path.js';
 import { planRestore, restoreConnectors, summariseRestore } from '../domain/restore-batch.js';
 import { deleteWithBackups } from '../domain/safe-delete.js';
 import type { ClusterSnapshot } from '../domain/snapshot.js';
@@ -77,12 +78,12 @@ export function deleteUndoActions({ services, notice, report, setDialog, follow 
       // The newest batch of this cluster that was not undone yet.
       const latest = (await backups.list()).find((b) => b.url === client.url && !b.undoneAt);
       if (!latest) {
-        notice('info', `nothing to undo: no deleted batch from ${client.url} in ${backups.root}`);
+        notice('info', `nothing to undo: no deleted batch from ${client.url} in ${tildePath(backups.root)}`);
         return;
       }
       plan = await planRestore(backups, latest.id);
     } catch (e) {
-      notice('error', `cannot read the backups in ${backups.root}: ${describeError(e)}`);
+      notice('error', `cannot read the backups in ${tildePath(backups.root)}: ${describeError(e)}`);
       return;
     }
     const names = plan.toCreate.map((c) => c.name);

@@ -98,6 +98,9 @@ describe('kcx logger set', () => {
       const run = await runKcx(env, ['logger', 'set', 'root', 'WARN', '--url', old.url]);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/needs Kafka Connect 2\.4, this cluster is 2\.3/);
+      const list = await runKcx(env, ['get', 'loggers', '--url', old.url]);
+      expect(list.code).toBe(1);
+      expect(list.stderr).toMatch(/needs Kafka Connect 2\.4, this cluster is 2\.3/);
     } finally {
       await old.close();
     }

@@ -113,6 +113,10 @@ contexts:
       'contexts:\n  p:\n    url: http://p\n    tls: {cert-file: c.pem}\n',
       'cert-file and key-file go together',
     ],
+    [
+      'contexts:\n  p:\n    url: http://p\n    proxy: socks5://p:1080\n',
+      '4:12: context p: proxy must be none or an http:// or https:// proxy URL',
+    ],
     ['contexts:\n  - name: p\n    url: http://p\n', 'contexts (name: settings) must be a map, not a list'],
     ['current-context: [a]\n', '1:18: current-context must be a non-empty string'],
     ['contexts:\n  p: {url: http://p\n', `${FILE}:`],
@@ -160,6 +164,7 @@ describe('the contexts file on disk', () => {
       colour: 'red',
       auth: { type: 'basic', username: 'ops', password: { from: 'file', path: '/secrets/pw' } },
       tls: { caFile: '/ca.pem', insecure: true },
+      proxy: 'http://proxy.corp:3128',
     });
     addContext(env, prod, {});
     expect(statSync(contextsPath(env)).mode & 0o777).toBe(0o600);

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readSecret } from '../../src/config/credentials.js';
 import {
   ConfigError,
@@ -32,8 +32,20 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kcx-resolve-'));
   env = { KCX_CONFIG_DIR: join(dir, 'config'), HOME: dir };
   warnings.length = 0;
+  // The CA file TWO names: resolving checks that it can be read.
+  mkdirSync(join(dir, 'config', 'certs'), { recursive: true });
+  writeFileSync(join(dir, 'config', 'certs', 'ca.pem'), 'not parsed until a connection is made');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function errorOf(f: () => unknown): Error {
+  try {
+    f();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected an error');
+}
 
 async function rejection(p: Promise<unknown>): Promise<Error> {
   try {
@@ -185,6 +197,27 @@ describe('resolveContext: which cluster', () => {
     expect(warnings[0]).toContain('holds secrets and is readable by others');
   });
 
+  it('a TLS file that cannot be read is a ConfigError naming the key, the context and the path', async () => {
+    writeContexts(
+      'current-context: t\ncontexts:\n  t:\n    url: https://t:8083\n    tls: {ca-file: nope.pem}\n',
+    );
+    const e = await rejection(resolveContext({}, env, io));
+    expect(e).toBeInstanceOf(ConfigError);
+    expect(e.message).toBe(`context t: cannot read tls.ca-file ${join(dir, 'config', 'nope.pem')} (ENOENT)`);
+  });
+
+  it("a context's proxy: a URL, or none; without one the client reads the environment", async () => {
+    writeContexts(
+      'contexts:\n  via:\n    url: http://a:8083\n    proxy: http://proxy.corp:3128\n  direct:\n    url: http://b:8083\n    proxy: none\n  plain:\n    url: http://c:8083\n',
+    );
+    expect((await resolveContext({ context: 'via' }, env, io)).proxy).toEqual({
+      from: 'url',
+      url: 'http://proxy.corp:3128',
+    });
+    expect((await resolveContext({ context: 'direct' }, env, io)).proxy).toEqual({ from: 'none' });
+    expect((await resolveContext({ context: 'plain' }, env, io)).proxy).toBeUndefined();
+  });
+
   it('selectContext reads no secret', () => {
     writeContexts(TWO);
     const s = selectContext({}, env, io);
@@ -236,6 +269,33 @@ describe('clientFor', () => {
       expect(client.stats.requests).toBe(0);
     } finally {
       await client.close();
+    }
+  });
+
+  it("carries the context's proxy to the client", async () => {
+    writeContexts(
+      'current-context: p\ncontexts:\n  p:\n    url: http://connect.corp:8083\n    proxy: http://proxy.corp:3128\n',
+    );
+    const client = clientFor(await resolveContext({}, env, io));
+    try {
+      expect(client.proxy?.shown).toBe('http://proxy.corp:3128');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('a proxy variable that is no proxy URL is bad input (a ConfigError), before anything is sent', async () => {
+    vi.stubEnv('https_proxy', '');
+    vi.stubEnv('HTTPS_PROXY', 'socks5://proxy.corp:1080');
+    try {
+      const ctx = await resolveContext({ url: 'https://connect.corp:8083', context: 'prod' }, env, io);
+      const e = errorOf(() => clientFor(ctx));
+      expect(e).toBeInstanceOf(ConfigError);
+      expect(e.message).toBe(
+        '[prod] the proxy ($HTTPS_PROXY) is socks5://…; kcx speaks to HTTP and HTTPS proxies only',
+      );
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 

@@ -245,10 +245,35 @@ describe('Transport: network failures', () => {
       cert.cleanup();
     });
 
-    it('rejects a self-signed certificate without a CA file', async () => {
+    it('rejects a self-signed certificate without a CA file, and says only the system CAs are trusted', async () => {
       const e = await failure(transport({ url: s.url }).request('GET', '/'));
       expect(e.kind).toBe('tls');
-      expect(e.message).toContain('caFile');
+      expect(e.code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+      expect(e.message).toBe(
+        `[default] GET ${s.url}/ → TLS: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT) — not signed by the system's CAs (no CA file is set)`,
+      );
+    });
+
+    it('names the CA file that does not vouch for the certificate', async () => {
+      const other = selfSignedCert();
+      try {
+        const e = await failure(
+          transport({ url: s.url, tls: { caFile: other.certFile } }).request('GET', '/'),
+        );
+        expect(e.kind).toBe('tls');
+        expect(e.message).toContain(`— not signed by the CA in ${other.certFile}`);
+      } finally {
+        other.cleanup();
+      }
+    });
+
+    it('says that a plain-HTTP worker does not speak TLS, instead of quoting OpenSSL', async () => {
+      const plain = await stub({ routes: { 'GET /': { status: 200, json: { version: '4.0.0' } } } });
+      const e = await failure(transport({ url: plain.url.replace('http:', 'https:') }).request('GET', '/'));
+      expect(e.kind).toBe('tls');
+      expect(e.message).toMatch(
+        /→ TLS: the worker did not answer in TLS \(ERR_SSL_WRONG_VERSION_NUMBER\) — does it serve http:\/\/, not https:\/\/\?$/,
+      );
     });
 
     it('trusts the certificate given as caFile', async () => {
@@ -269,7 +294,9 @@ describe('Transport: network failures', () => {
           transport({ url: other.url, tls: { caFile: elsewhere.certFile } }).request('GET', '/'),
         );
         expect(e.kind).toBe('tls');
-        expect(e.message).toContain('ERR_TLS_CERT_ALTNAME_INVALID');
+        expect(e.message).toContain(
+          "TLS: the worker's certificate is for DNS:elsewhere.example, not 127.0.0.1 (ERR_TLS_CERT_ALTNAME_INVALID)",
+        );
       } finally {
         elsewhere.cleanup();
       }

@@ -8,11 +8,13 @@ import {
   type ContextEntry,
   type ContextTls,
   colourProblem,
+  proxyProblem,
   type SecretSource,
   urlProblem,
 } from '../../config/contexts-schema.js';
 import { describeAuth, expandPath } from '../../config/credentials.js';
-import { selectContext, type TargetOptions } from '../../config/resolve.js';
+import { proxySetting, selectContext, type TargetOptions } from '../../config/resolve.js';
+import { chooseProxy, type ProxySetting } from '../../connect/proxy.js';
 import { UsageError } from '../failure.js';
 import { isStructured, type OutputFormat, renderStructured } from '../output/format.js';
 import { printListing } from '../output/listing.js';
@@ -70,6 +72,7 @@ function summary(c: ContextEntry, current: boolean): Record<string, unknown> {
     production: c.production,
     ...(c.colour ? { colour: c.colour } : {}),
     ...(c.tls ? { tls: c.tls } : {}),
+    ...(c.proxy ? { proxy: c.proxy } : {}),
   };
 }
 
@@ -97,6 +100,7 @@ export interface AddOptions {
   certFile?: string;
   keyFile?: string;
   insecure?: boolean;
+  proxy?: string;
   readonly?: boolean;
   production?: boolean;
   colour?: string;
@@ -146,6 +150,11 @@ export function entryFromOptions(name: string, o: AddOptions): ContextEntry {
     throw new UsageError('--cert-file and --key-file go together (mutual TLS needs both)');
   }
   if (Object.keys(tls).length > 0) entry.tls = tls;
+  if (o.proxy !== undefined) {
+    const problem = proxyProblem(o.proxy);
+    if (problem) throw new UsageError(`--proxy: ${problem}`);
+    entry.proxy = o.proxy;
+  }
   return entry;
 }
 
@@ -220,6 +229,7 @@ export function ctxShow(
       url,
       source: selection.kind === 'url' ? 'the command line or $KCX_URL (no contexts file entry)' : 'default',
       auth: 'none',
+      proxy: proxyText(url, { from: 'env', env }),
       readonly: target.readonly === true,
       production: false,
     };
@@ -234,6 +244,10 @@ export function ctxShow(
     ...(selection.url ? { url: `${selection.url} (overrides ${entry.url})` } : {}),
     ...(status ? { secret: status } : {}),
     ...(entry.tls ? { tls: tlsText(entry.tls, baseDir, env) } : {}),
+    proxy: proxyText(
+      selection.url ?? entry.url,
+      entry.proxy ? proxySetting(entry.proxy) : { from: 'env', env },
+    ),
     file: loaded.path,
   };
   out.write(isStructured(output) ? renderStructured(shown, output) : keyValues(shown));
@@ -263,6 +277,17 @@ function tlsText(tls: ContextTls, baseDir: string, env: NodeJS.ProcessEnv): stri
   if (tls.keyFile) parts.push(`key ${expandPath(tls.keyFile, baseDir, env)}`);
   if (tls.insecure) parts.push('insecure (certificate not verified)');
   return parts.join(', ');
+}
+
+/** The proxy the client would use for this URL, and where it is set; or why none is used. */
+function proxyText(url: string, setting: ProxySetting): string {
+  try {
+    const proxy = chooseProxy(new URL(url), setting);
+    if (proxy) return `${proxy.shown} (${proxy.source})`;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+  return setting.from === 'none' ? 'none (proxy: none in the context)' : 'none (direct)';
 }
 
 function keyValues(o: Record<string, unknown>): string {

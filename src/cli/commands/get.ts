@@ -111,6 +111,8 @@ export async function runGet(
       return reportMissing(missing, out);
     }
     case 'loggers': {
+      // The version first, so that a worker before 2.4 gets "needs Kafka Connect 2.4", not a bare 404.
+      await client.capabilities();
       const levels = await client.loggers();
       const rows = Object.entries(levels).map(([logger, l]) => ({
         logger,

@@ -61,6 +61,10 @@ export function registerCtxCommands(program: Command): void {
       .option('--cert-file <file>', 'client certificate (PEM) for mutual TLS')
       .option('--key-file <file>', 'client key (PEM) for mutual TLS')
       .option('--insecure', 'do not verify the worker certificate (throwaway clusters only)')
+      .option(
+        '--proxy <url>',
+        'HTTP(S) proxy for this context, or none (default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY)',
+      )
       .option('--readonly', 'refuse every change through this context')
       .option('--production', 'mark as production (shown in red)')
       .option(
@@ -74,6 +78,7 @@ export function registerCtxCommands(program: Command): void {
       'kcx ctx add prod --url https://connect.prod:8083 --username ops --password-env KCX_PROD_PASSWORD \\',
       '    --ca-file ~/certs/corp-ca.pem --production --readonly --colour red',
       'kcx ctx add cloud --url https://connect.example.com --token-file ~/.config/kcx/cloud.token',
+      'kcx ctx add dc2 --url http://connect.dc2.internal:8083 --proxy http://proxy.dc2.internal:3128',
     ],
   ).action(async (name: string, opts: Record<string, string | boolean | undefined>) =>
     runCommand(async () => {
