@@ -76,7 +76,10 @@ export class WorkerSnapshots implements SnapshotSource {
   close(): void {
     const worker = this.worker;
     this.worker = undefined;
+    this.failed = true;
     void worker?.terminate();
+    for (const waiter of this.waiting.values()) waiter.reject(new Error('snapshot worker closed'));
+    this.waiting.clear();
   }
 
   private async apply(prev: ClusterSnapshot | undefined, delta: SnapshotDelta): Promise<ClusterSnapshot> {
@@ -111,11 +114,16 @@ export class WorkerSnapshots implements SnapshotSource {
       const worker = new Worker(this.options.code, {
         eval: true,
         resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 4 },
-        // Its output would land in the middle of the console's screen.
+        // Its output would land in the middle of the console's screen: read and dropped.
         stdout: true,
         stderr: true,
       });
+      // Unref'd, streams included, so that the worker never keeps kcx from exiting.
       worker.unref();
+      for (const stream of [worker.stdout, worker.stderr]) {
+        stream.resume();
+        (stream as unknown as { unref?: () => void }).unref?.();
+      }
       worker.on('message', (reply: DigestReply) => {
         const waiter = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);

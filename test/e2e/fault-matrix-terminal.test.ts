@@ -195,7 +195,9 @@ describe('fault matrix', { timeout: TEST_TIMEOUT }, () => {
       });
     });
     expect(code).toBe(2);
-    expect(stderr).toBe('kcx: the console needs a terminal (stdin and stdout must be a TTY).\n');
+    expect(stderr).toBe(
+      'kcx: the console needs a terminal (stdin and stdout must be a TTY); in scripts use the commands, e.g. kcx get connectors (kcx --help lists them)\n',
+    );
     expect(stdout).toBe('');
 
     // The CLI into a pipe, in a terminal: the rows as plain text, not one escape code.
