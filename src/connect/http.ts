@@ -292,7 +292,7 @@ export class Transport {
     return new ConnectError({
       context: this.context,
       method,
-      url: this.origin + this.basePath + path + queryString(query),
+      url: this.urlFor(path, query),
       kind: 'bad-body',
       status,
       statusText: statusText(status),

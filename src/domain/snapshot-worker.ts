@@ -24,7 +24,7 @@ function digest(
   return { kind: 'delta', delta: deltaOf(prev, snapshot, diff) };
 }
 
-export function handle(request: DigestRequest): DigestReply {
+function handle(request: DigestRequest): DigestReply {
   try {
     switch (request.kind) {
       case 'whole': {

@@ -28,11 +28,14 @@ export interface WorkerSnapshotsOptions {
   onFallback?: (reason: string) => void;
 }
 
-type Request = DigestRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** Omit over each member of a union (TypeScript's Omit would merge them). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Request = WithoutId<DigestRequest>;
 
 export class WorkerSnapshots implements SnapshotSource {
   private worker?: Worker;
   private failed = false;
+  private closed = false;
   private nextId = 1;
   private readonly waiting = new Map<
     number,
@@ -46,25 +49,24 @@ export class WorkerSnapshots implements SnapshotSource {
 
   async next(prev: ClusterSnapshot | undefined, now: () => number): Promise<PollResult> {
     const raw = await this.client.listConnectorsRaw();
+    if (this.closed) throw new Error('snapshot source closed');
     const worker = this.failed ? undefined : this.start(raw.kind === 'raw' ? raw.bytes.byteLength : 0);
     if (!worker) return this.inProcess(prev, raw, now());
     const reset = prev === undefined;
-    let reply: DigestReply;
-    try {
-      reply =
-        raw.kind === 'raw'
-          ? await this.ask(
-              { kind: 'raw', bytes: ownBuffer(raw.bytes), contentType: raw.contentType, now: now(), reset },
-              true,
-            )
-          : await this.ask({ kind: 'listing', listing: raw.listing, now: now(), reset });
-      if (reply.kind === 'names' && raw.kind === 'raw') {
-        const listing = await this.client.listFallback(reply.names);
-        reply = await this.ask({ kind: 'listing', listing, now: now(), reset });
-      }
-    } catch (e) {
-      // The worker died with this request, and the bytes went with it: poll again, in process.
-      this.fail(e instanceof Error ? e.message : String(e));
+    let reply =
+      raw.kind === 'raw'
+        ? await this.askOrFail(
+            { kind: 'raw', bytes: ownBuffer(raw.bytes), contentType: raw.contentType, now: now(), reset },
+            true,
+          )
+        : await this.askOrFail({ kind: 'listing', listing: raw.listing, now: now(), reset });
+    if (reply?.kind === 'names') {
+      const listing = await this.client.listFallback(reply.names);
+      reply = await this.askOrFail({ kind: 'listing', listing, now: now(), reset });
+    }
+    // The worker died with the request, and the bytes went with it: poll again, in process.
+    if (reply === undefined) {
+      if (this.closed) throw new Error('snapshot source closed');
       return this.next(prev, now);
     }
     if (reply.kind === 'bad' && raw.kind === 'raw') throw raw.badBody(reply.detail, reply.snippet);
@@ -76,6 +78,7 @@ export class WorkerSnapshots implements SnapshotSource {
   close(): void {
     const worker = this.worker;
     this.worker = undefined;
+    this.closed = true;
     this.failed = true;
     void worker?.terminate();
     for (const waiter of this.waiting.values()) waiter.reject(new Error('snapshot worker closed'));
@@ -135,6 +138,16 @@ export class WorkerSnapshots implements SnapshotSource {
       });
       this.worker = worker;
       return worker;
+    } catch (e) {
+      this.fail(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  }
+
+  /** ask(), or undefined when the worker failed meanwhile (it is then marked failed). */
+  private async askOrFail(request: Request, transfer = false): Promise<DigestReply | undefined> {
+    try {
+      return await this.ask(request, transfer);
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
       return undefined;

@@ -37,24 +37,29 @@ export function scratchDir(): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function runKcx(
-  env: KcxEnv,
-  args: readonly string[],
-  options: { input?: string; cwd?: string; extraEnv?: Record<string, string> } = {},
-): Promise<Run> {
-  assertBuilt();
-  const childEnv: Record<string, string> = {};
+/** The test runner's environment without anything that would steer kcx. */
+export function cleanEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith('KCX_') && k !== 'NO_COLOR' && k !== 'FORCE_COLOR') childEnv[k] = v;
+    if (v !== undefined && !k.startsWith('KCX_') && k !== 'NO_COLOR' && k !== 'FORCE_COLOR') env[k] = v;
   }
-  Object.assign(childEnv, env.vars, options.extraEnv, {
-    KCX_CONFIG_DIR: env.configDir,
-    KCX_STATE_DIR: env.stateDir,
-  });
+  return env;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  /** The whole environment; default: cleanEnv(). */
+  env?: Record<string, string>;
+  /** Written to stdin, which is then closed. */
+  input?: string;
+}
+
+/** Runs a program with pipes for stdin, stdout and stderr; resolves when it has exited. */
+export function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [KCX_BIN, ...args], {
+    const child = spawn(file, args, {
       cwd: options.cwd ?? REPO_ROOT,
-      env: childEnv,
+      env: options.env ?? cleanEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -68,6 +73,23 @@ export function runKcx(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
+  });
+}
+
+export function runKcx(
+  env: KcxEnv,
+  args: readonly string[],
+  options: { input?: string; cwd?: string; extraEnv?: Record<string, string> } = {},
+): Promise<Run> {
+  assertBuilt();
+  const childEnv = Object.assign(cleanEnv(), env.vars, options.extraEnv, {
+    KCX_CONFIG_DIR: env.configDir,
+    KCX_STATE_DIR: env.stateDir,
+  });
+  return run(process.execPath, [KCX_BIN, ...args], {
+    env: childEnv,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.input !== undefined ? { input: options.input } : {}),
   });
 }
 

@@ -27,13 +27,13 @@ import {
   TEST_TIMEOUT,
   typeQuery,
   WAIT,
+  highlights,
 } from './helpers.js';
 
 const session = new Session();
 afterEach(() => session.cleanup());
 
 const live = (s: string) => headerLine(s).includes('↻');
-const highlights = (kcx: KcxTerminal, text: string) => kcx.highlighted().some((l) => l.includes(text));
 
 /** Filters the list down to `query` and keeps the filter (Enter): the matching rows stay. */
 async function filterTo(kcx: KcxTerminal, query: string, matches: number): Promise<string> {

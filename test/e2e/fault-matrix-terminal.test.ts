@@ -23,13 +23,15 @@ import {
   TEST_TIMEOUT,
   typeQuery,
   WAIT,
+  colourSequences,
+  expectScreen,
+  highlights,
 } from './helpers.js';
 
 const session = new Session();
 afterEach(() => session.cleanup());
 
 const ESC = '\u001b';
-const highlights = (kcx: KcxTerminal, text: string) => kcx.highlighted().some((l) => l.includes(text));
 
 /** Fifteen connectors (more than 40×12 shows), one with a failed task, one with a wide name. */
 async function cluster(): Promise<Emulator> {
@@ -55,23 +57,6 @@ async function home(kcx: KcxTerminal): Promise<string> {
       rowShows('clicks-source', 'RUNNING')(s),
     WAIT,
   );
-}
-
-/** Waits until the screen is exactly `expected`, then compares (so a mismatch shows a diff). */
-async function expectScreen(kcx: KcxTerminal, expected: string): Promise<void> {
-  await kcx.waitFor((s) => s === expected, WAIT).catch(() => undefined);
-  expect(kcx.screen()).toBe(expected);
-}
-
-/** Foreground, background and underline colours in SGR sequences (`\e[31m`, `\e[1;38;5;9m`, …). */
-function colourSequences(raw: string): string[] {
-  const found: string[] = [];
-  for (const m of raw.matchAll(/\u001b\[([0-9;:]*)m/g)) {
-    const params = (m[1] ?? '').split(/[;:]/).map(Number);
-    if (params.some((p) => (p >= 30 && p <= 38) || (p >= 40 && p <= 48) || (p >= 90 && p <= 107) || p === 58))
-      found.push(JSON.stringify(m[0]));
-  }
-  return found;
 }
 
 describe('fault matrix', { timeout: TEST_TIMEOUT }, () => {

@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
 import { type KcxTerminal, type SpawnOptions, spawnInTerminal, spawnKcx } from '../support/pty.js';
 
@@ -259,4 +260,25 @@ export function editorLineOf(screen: string, text: string): number {
   const n = row === undefined ? undefined : /^\s*(\d+) /.exec(row)?.[1];
   if (n === undefined) throw new Error(`no editor line shows ${text}; screen:\n${screen}`);
   return Number(n);
+}
+
+/** True when a highlighted (selected) line on screen shows `text`. */
+export const highlights = (kcx: KcxTerminal, text: string): boolean =>
+  kcx.highlighted().some((l) => l.includes(text));
+
+/** Waits until the screen is exactly `expected`, then compares (so a mismatch shows a diff). */
+export async function expectScreen(kcx: KcxTerminal, expected: string): Promise<void> {
+  await kcx.waitFor((s) => s === expected, WAIT).catch(() => undefined);
+  expect(kcx.screen()).toBe(expected);
+}
+
+/** Foreground, background and underline colours in SGR sequences (`\e[31m`, `\e[1;38;5;9m`, …). */
+export function colourSequences(raw: string): string[] {
+  const found: string[] = [];
+  for (const m of raw.matchAll(/\u001b\[([0-9;:]*)m/g)) {
+    const params = (m[1] ?? '').split(/[;:]/).map(Number);
+    if (params.some((p) => (p >= 30 && p <= 38) || (p >= 40 && p <= 48) || (p >= 90 && p <= 107) || p === 58))
+      found.push(JSON.stringify(m[0]));
+  }
+  return found;
 }

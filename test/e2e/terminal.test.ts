@@ -13,6 +13,8 @@ import {
   TEST_TIMEOUT,
   typeQuery,
   WAIT,
+  colourSequences,
+  expectScreen,
 } from './helpers.js';
 
 const session = new Session();
@@ -137,12 +139,6 @@ describe('small terminals and resize', { timeout: TEST_TIMEOUT }, () => {
     return connectors;
   }
 
-  /** The screen as it settles: waits for `expected`, then compares (so a mismatch shows a diff). */
-  async function expectScreen(kcx: KcxTerminal, expected: string): Promise<void> {
-    await kcx.waitFor((s) => s === expected, WAIT).catch(() => undefined);
-    expect(kcx.screen()).toBe(expected);
-  }
-
   async function showLast(kcx: KcxTerminal): Promise<string> {
     await kcx.waitFor(
       (s) => s.includes('20 connectors') && s.includes('conn-00-sink') && s.includes('Connect 4.0.0'),
@@ -216,19 +212,6 @@ describe('small terminals and resize', { timeout: TEST_TIMEOUT }, () => {
 });
 
 describe('NO_COLOR', { timeout: TEST_TIMEOUT }, () => {
-  /** Foreground, background and underline colours in SGR sequences (`\e[31m`, `\e[1;38;5;9m`, …). */
-  function colourSequences(raw: string): string[] {
-    const found: string[] = [];
-    for (const m of raw.matchAll(/\u001b\[([0-9;:]*)m/g)) {
-      const params = (m[1] ?? '').split(/[;:]/).map(Number);
-      if (
-        params.some((p) => (p >= 30 && p <= 38) || (p >= 40 && p <= 48) || (p >= 90 && p <= 107) || p === 58)
-      )
-        found.push(JSON.stringify(m[0]));
-    }
-    return found;
-  }
-
   /** Visits what has colour otherwise: states, counts, the filter's matches, a trace, a danger dialog. */
   async function tour(kcx: KcxTerminal): Promise<void> {
     await kcx.waitFor(rowShows('orders-sink', '1F', 'DEGRADED'), WAIT);

@@ -1,9 +1,9 @@
 // Shared by the packaging tests: run an artefact (the installed npm package, the single executable)
 // as a user would, with no personal kcx config or KCX_* variables, and a small cluster to point it at.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cleanEnv, type Run, type RunOptions, run, shown } from '../cli/helpers.js';
 import { type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { FILE_SOURCE } from '../support/configs.js';
 import { REPO_ROOT } from '../support/pty.js';
@@ -19,50 +19,7 @@ export const TEST_TIMEOUT = 60_000;
 /** Per wait on a console's screen. */
 export const WAIT = 30_000;
 
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export function shown(run: Run): string {
-  return `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
-}
-
-export interface RunOptions {
-  cwd?: string;
-  /** The whole environment, for runs that must not inherit PATH; default: this one less KCX_*. */
-  env?: Record<string, string>;
-}
-
-/** The test runner's environment without anything that would steer kcx. */
-export function cleanEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith('KCX_') && k !== 'NO_COLOR' && k !== 'FORCE_COLOR') env[k] = v;
-  }
-  return env;
-}
-
-export function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      cwd: options.cwd ?? REPO_ROOT,
-      env: options.env ?? cleanEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+export { cleanEnv, type Run, type RunOptions, run, shown };
 
 /** Runs and throws with everything it printed unless it exits 0 (for set-up steps). */
 export async function runOrThrow(

@@ -1,10 +1,8 @@
 // The three checks every row of the fault matrix (test/e2e/fault-matrix-*.test.ts) makes besides
 // its own message: kcx did not crash, still answers keys, and quits cleanly.
 import { expect } from 'vitest';
+import { WAIT } from '../e2e/helpers.js';
 import type { KcxTerminal } from './pty.js';
-
-/** Per wait on the screen (the same budget as the other end-to-end tests). */
-const WAIT = 15_000;
 
 /** The header's two lines: context, URL, version and data age; then counts and why data is stale. */
 export const headerLine = (screen: string): string => screen.split('\n')[0] ?? '';
