@@ -44,7 +44,11 @@ const program = new Command()
   )
   .option('--readonly', 'disable every mutating key')
   .option('--refresh <duration>', 'refresh interval, e.g. 2s or 500ms', duration, 2000)
-  .option('--timeout <duration>', 'give up on a request to the cluster after this long', duration, 30_000)
+  .option(
+    '--timeout <duration>',
+    'give up on a request to the cluster after this long (default 30s)',
+    duration,
+  )
   .action(async (opts) => {
     const { runTuiCommand } = await import('./tui-command.js');
     await runTuiCommand(opts);

@@ -172,15 +172,7 @@ export class Transport {
     const fullPath = this.basePath + path + queryString(options.query);
     const relPath = path + queryString(options.query);
     const url = this.origin + fullPath;
-    const fail: Fail = (init) =>
-      new ConnectError({
-        context: this.context,
-        method,
-        url,
-        ...init,
-        ...(this.proxy ? { proxy: this.proxy.shown } : {}),
-        ...(this.credentials ? { credentials: this.credentials } : {}),
-      });
+    const fail: Fail = (init) => this.errorFor(method, url, init);
     const report = (status: number | undefined, error?: ConnectError) => {
       this.stats.requests++;
       if (error) this.stats.failures++;
@@ -289,15 +281,28 @@ export class Transport {
     detail: string,
     bodySnippet?: string,
   ): ConnectError {
-    return new ConnectError({
-      context: this.context,
-      method,
-      url: this.urlFor(path, query),
+    return this.errorFor(method, this.urlFor(path, query), {
       kind: 'bad-body',
       status,
       statusText: statusText(status),
       detail,
       ...(bodySnippet ? { bodySnippet } : {}),
+    });
+  }
+
+  /** Every error of this transport: the context, the request, and the proxy and credentials in use. */
+  private errorFor(
+    method: HttpMethod,
+    url: string,
+    init: Omit<ConnectErrorInit, 'context' | 'method' | 'url'>,
+  ): ConnectError {
+    return new ConnectError({
+      context: this.context,
+      method,
+      url,
+      ...init,
+      ...(this.proxy ? { proxy: this.proxy.shown } : {}),
+      ...(this.credentials ? { credentials: this.credentials } : {}),
     });
   }
 

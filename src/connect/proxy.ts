@@ -62,6 +62,11 @@ export function noProxyMatches(noProxy: string, host: string, port: number): boo
       continue;
     }
     const domain = normaliseHost(name.replace(/^\*?\./, ''));
+    // An address matches only itself: `0.1` must not match 10.0.0.1 as a domain suffix would.
+    if (isIP(target) !== 0) {
+      if (target === domain) return true;
+      continue;
+    }
     if (domain !== '' && (target === domain || target.endsWith(`.${domain}`))) return true;
   }
   return false;

@@ -86,4 +86,23 @@ describe('proxies from the environment', () => {
     });
     expect(names.stdout, shown(names)).toBe('orders-sink\n');
   });
+
+  it('kcx ctx list never prints the credentials of a context proxy', async () => {
+    const add = await runKcx(env, [
+      'ctx',
+      'add',
+      'dc4',
+      '--url',
+      `http://${WORKER}:8083`,
+      '--proxy',
+      'http://ops:s3cret-pw@proxy.corp:3128',
+    ]);
+    expect(add.code, shown(add)).toBe(0);
+    for (const format of ['json', 'yaml']) {
+      const list = await runKcx(env, ['ctx', 'list', '-o', format]);
+      expect(list.code, shown(list)).toBe(0);
+      expect(list.stdout).toContain('proxy.corp:3128');
+      expect(list.stdout).not.toContain('s3cret-pw');
+    }
+  });
 });

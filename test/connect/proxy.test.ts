@@ -114,6 +114,9 @@ describe('which requests take a proxy', () => {
       ['localhost, 127.0.0.1 .internal', 'connect-1.internal', 8083, true],
       ['localhost,127.0.0.1', 'connect-1.internal', 8083, false],
       ['', 'connect.corp', 8083, false],
+      // An address is not a domain: no suffix matching on it.
+      ['0.1', '10.0.0.1', 8083, false],
+      ['10.0.0.1', '10.0.0.1', 8083, true],
     ];
     for (const [noProxy, host, port, bypass] of cases) {
       expect(noProxyMatches(noProxy, host, port), `NO_PROXY=${noProxy} for ${host}:${port}`).toBe(bypass);

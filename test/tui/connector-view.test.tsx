@@ -1,7 +1,7 @@
 // One connector (docs/product.md §2 Connector and Config): status, tasks table with state, worker and
 // a one-line error, topics, and a config summary with secrets masked everywhere, clipboard included.
 import './force-color.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MASK } from '../../src/domain/masking.js';
 import {
   columnsOf,
@@ -116,6 +116,22 @@ describe('connector view', () => {
     await t.press(KEY.enter);
     await t.waitFor('› connector trace');
     await t.waitFor('Caused by: java.io.FileNotFoundException: /data/connector-start.txt');
+  });
+
+  it('shows a config changed on the cluster, and c reads nothing again', async () => {
+    const t = await openOrders();
+    await t.waitFor('tasks.max = 3');
+    await t.client.putConnectorConfig('orders-sink', {
+      ...ORDERS.config,
+      'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector',
+      file: '/tmp/orders.out',
+      'tasks.max': '2',
+    });
+    await t.waitFor('tasks.max = 2');
+    const reads = vi.spyOn(t.client, 'connectorConfig');
+    await t.press('c');
+    await t.waitFor('"tasks.max": "2"');
+    expect(reads).not.toHaveBeenCalled();
   });
 
   it('Esc and q go back to the list', async () => {

@@ -72,8 +72,22 @@ function summary(c: ContextEntry, current: boolean): Record<string, unknown> {
     production: c.production,
     ...(c.colour ? { colour: c.colour } : {}),
     ...(c.tls ? { tls: c.tls } : {}),
-    ...(c.proxy ? { proxy: c.proxy } : {}),
+    ...(c.proxy ? { proxy: withoutCredentials(c.proxy) } : {}),
   };
+}
+
+/** A proxy URL as it may be shown: credentials in it are a secret like any other. */
+function withoutCredentials(proxy: string): string {
+  try {
+    const url = new URL(proxy);
+    if (url.username === '' && url.password === '') return proxy;
+    url.username = '';
+    url.password = '';
+    return url.href.replace(/\/$/, '');
+  } catch {
+    // 'none', or something resolve.ts will refuse with its own message.
+    return proxy;
+  }
 }
 
 export function ctxUse(name: string, out: Out, env: NodeJS.ProcessEnv = process.env): number {

@@ -200,7 +200,7 @@ export function ConnectorView({
       </Text>
       <Text color={theme.muted} wrap="truncate-end">
         {live.config
-          ? `config (${configKeys.length} keys, secrets masked; c for all)`
+          ? `config (${configKeys.length} keys, secrets masked; c for all)${live.error ? ` — may be out of date: ${live.error}` : ''}`
           : live.error
             ? `config: ${live.error}`
             : 'config …'}
