@@ -38,6 +38,7 @@ export function useConnectorConfig(name: string): LiveConfig {
   });
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` changes only to read again after a failure
   useEffect(() => {
     if (hash === undefined) return;
     const known = readsOf(client);
