@@ -2,7 +2,7 @@
 // so the two cannot drift apart in what they define or leave out.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { inkFrameCache } from './ink-frame-cache.mjs';
+import { inkOutput } from './ink-output-plugin.mjs';
 
 export const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -17,7 +17,7 @@ export const common = {
   external: ['@lydell/node-pty', 'react-devtools-core'],
   // React's production build: its development checks cost about a third of the CPU per keystroke.
   define: { __KCX_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
-  plugins: [inkFrameCache],
+  plugins: [inkOutput],
 };
 
 /** The npm build: ESM, which keeps import.meta.url and lets esbuild split out lazily loaded chunks. */

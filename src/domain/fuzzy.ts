@@ -78,10 +78,11 @@ class Match<T> implements FuzzyMatch<T> {
  * query that extends the previous one (typing) cheaper, so one is worth keeping across keystrokes. */
 class StringIndex {
   private readonly snapshot: SnapshotKey<Target>;
+  private readonly targets: Target[];
 
   constructor(readonly texts: readonly string[]) {
-    const targets = texts.map((text, order) => ({ order, prepared: prepare(text) }));
-    this.snapshot = fuzzysort.snapshot(targets, { key: (t: Target) => t.prepared });
+    this.targets = texts.map((text, order) => ({ order, prepared: prepare(text) }));
+    this.snapshot = fuzzysort.snapshot(this.targets, { key: (t: Target) => t.prepared });
   }
 
   /** Recent queries' hits, newest last: typing and erasing a word asks for the same queries again. */
@@ -107,18 +108,44 @@ class StringIndex {
     return hits;
   }
 
-  /** The hits of search(), in input order; kept beside them so re-typing a query costs nothing. */
-  searchInOrder(query: string): Hit[] {
-    const hits = this.search(query);
-    let ordered = this.inOrder.get(hits);
-    if (!ordered) {
-      ordered = [...hits].sort((a, b) => a.order - b.order);
-      this.inOrder.set(hits, ordered);
+  /** Recent queries' matches as input positions, ascending; bounded like `recent`. */
+  private readonly recentOrders = new Map<string, Int32Array>();
+  private heldOrders = 0;
+
+  /**
+   * The matches of `query` as positions into the texts, ascending. A typed array rather than an
+   * object per match: a one-letter query over 10,000 names matches most of them, on every keystroke,
+   * and those objects were most of the garbage a keystroke left behind.
+   */
+  ordersOf(query: string): Int32Array {
+    const known = this.recentOrders.get(query);
+    if (known) {
+      this.recentOrders.delete(query);
+      this.recentOrders.set(query, known);
+      return known;
     }
-    return ordered;
+    const results = fuzzysort.go(query, this.snapshot, SHOW_ALL);
+    const orders = new Int32Array(results.length);
+    for (let i = 0; i < results.length; i++) orders[i] = results[i]!.obj.order;
+    orders.sort();
+    this.recentOrders.set(query, orders);
+    this.heldOrders += orders.length;
+    while (
+      this.recentOrders.size > 1 &&
+      (this.recentOrders.size > RECENT_QUERIES || this.heldOrders > RECENT_HITS * 4)
+    ) {
+      const oldest = this.recentOrders.keys().next().value!;
+      this.heldOrders -= this.recentOrders.get(oldest)!.length;
+      this.recentOrders.delete(oldest);
+    }
+    return orders;
   }
 
-  private readonly inOrder = new WeakMap<Hit[], Hit[]>();
+  /** Where `query` matches text `order` (as `search()` would place it); empty when it does not. */
+  positionsOf(query: string, order: number): number[] {
+    const result = fuzzysort.single(query, this.targets[order]!.prepared);
+    return result ? [...result.indexes] : [];
+  }
 
   private run(query: string): Hit[] {
     const hits = fuzzysort.go(query, this.snapshot, SHOW_ALL).map((r) => new Hit(r.obj.order, r.score, r));
@@ -170,10 +197,59 @@ export class FuzzyIndex<T> {
     return this.index.search(query).map((h) => new Match(this.items[h.order] as T, h));
   }
 
-  /** Like filter(), but the matches keep the input order (a sorted list narrowing in place). */
-  filterInOrder(query: string): FuzzyMatch<T>[] {
-    if (query.trim() === '') return this.filter(query);
-    return this.index.searchInOrder(query).map((h) => new Match(this.items[h.order] as T, h));
+  /**
+   * The matches in input order (a sorted list narrowing in place), without an object per match: a
+   * view over the items that reads an item and its matched positions by index, for a long list of
+   * which only a screenful is ever drawn.
+   */
+  narrow(query: string): NarrowedList<T> {
+    if (query.trim() === '') return new Narrowed(this.items, null, this.index, '');
+    return new Narrowed(this.items, this.index.ordersOf(query), this.index, query);
+  }
+}
+
+/** The items that match a query, in input order, read by index. */
+export interface NarrowedList<T> {
+  readonly length: number;
+  /** The query it was narrowed by ('' for every item). */
+  readonly query: string;
+  item(i: number): T;
+  /** Matched positions in item i's key, ascending; empty without a query. */
+  positions(i: number): number[];
+  findIndex(predicate: (item: T) => boolean): number;
+  toArray(): T[];
+}
+
+class Narrowed<T> implements NarrowedList<T> {
+  readonly length: number;
+
+  constructor(
+    private readonly items: readonly T[],
+    /** Positions into items, ascending; null for all of them. */
+    private readonly orders: Int32Array | null,
+    private readonly index: StringIndex,
+    readonly query: string,
+  ) {
+    this.length = orders ? orders.length : items.length;
+  }
+
+  item(i: number): T {
+    return this.items[this.orders ? this.orders[i]! : i] as T;
+  }
+
+  positions(i: number): number[] {
+    if (!this.orders || i < 0 || i >= this.length) return [];
+    return this.index.positionsOf(this.query, this.orders[i]!);
+  }
+
+  findIndex(predicate: (item: T) => boolean): number {
+    for (let i = 0; i < this.length; i++) if (predicate(this.item(i))) return i;
+    return -1;
+  }
+
+  toArray(): T[] {
+    if (!this.orders) return [...this.items];
+    return Array.from(this.orders, (order) => this.items[order] as T);
   }
 }
 

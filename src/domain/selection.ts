@@ -9,7 +9,7 @@
 export function followSelection(
   prevName: string | undefined,
   prevIndex: number,
-  visibleNames: readonly string[],
+  visibleNames: { readonly length: number; indexOf(name: string): number },
 ): number {
   if (visibleNames.length === 0) return -1;
   if (prevName !== undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FuzzyIndex, fuzzyFilter, highlightRuns } from '../../src/domain/fuzzy.js';
+import { FuzzyIndex, fuzzyFilter, highlightRuns, type NarrowedList } from '../../src/domain/fuzzy.js';
 
 const id = (s: string) => s;
 
@@ -114,27 +114,56 @@ describe('highlightRuns', () => {
   });
 });
 
-describe('FuzzyIndex.filterInOrder', () => {
-  const names = ['orders-sink', 'payments-source', 'orders-source', 'users-sink'];
+describe('FuzzyIndex.narrow', () => {
+  const names = ['orders-sink', 'payments-source', 'orders-source', 'users-sink', '주문-싱크 🚀'];
+  const items = (list: NarrowedList<string>) => list.toArray();
 
-  it('keeps the input order rather than the score order, with the same positions', () => {
+  it('keeps the input order rather than the score order, with the positions filter() gives', () => {
     const index = new FuzzyIndex(names, id);
-    const inOrder = index.filterInOrder('source');
-    expect(inOrder.map((m) => m.item)).toEqual(['payments-source', 'orders-source']);
-    const byScore = index.filter('source');
-    for (const m of inOrder) expect(byScore.find((b) => b.item === m.item)?.positions).toEqual(m.positions);
+    for (const query of ['source', 'sink', 'os', 'sink orders', '싱크', 'e']) {
+      const narrowed = index.narrow(query);
+      const byScore = index.filter(query);
+      expect(narrowed.query).toBe(query);
+      // The same matches, in input order.
+      expect(items(narrowed)).toEqual(names.filter((n) => byScore.some((b) => b.item === n)));
+      for (let i = 0; i < narrowed.length; i++) {
+        const item = narrowed.item(i);
+        expect(narrowed.positions(i)).toEqual(byScore.find((b) => b.item === item)?.positions);
+      }
+    }
   });
 
   it('answers a query typed again (Backspace, re-typing) the same way', () => {
     const index = new FuzzyIndex(names, id);
-    const first = index.filterInOrder('ord').map((m) => m.item);
-    index.filterInOrder('ords');
-    index.filterInOrder('ordsx');
-    expect(index.filterInOrder('ord').map((m) => m.item)).toEqual(first);
-    expect(index.filterInOrder('ordsx')).toEqual([]);
+    const first = items(index.narrow('ord'));
+    expect(first).toEqual(['orders-sink', 'orders-source']);
+    index.narrow('ords');
+    index.narrow('ordsx');
+    expect(items(index.narrow('ord'))).toEqual(first);
+    expect(index.narrow('ordsx').length).toBe(0);
   });
 
-  it('returns everything for an empty query', () => {
-    expect(new FuzzyIndex(names, id).filterInOrder('').map((m) => m.item)).toEqual(names);
+  it('finds an item by predicate, and reads nothing past the end', () => {
+    const narrowed = new FuzzyIndex(names, id).narrow('source');
+    expect(narrowed.findIndex((n) => n.startsWith('orders-'))).toBe(1);
+    expect(narrowed.findIndex((n) => n.endsWith('-sink'))).toBe(-1);
+    expect(narrowed.positions(5)).toEqual([]);
+  });
+
+  it('is every item, in order and without positions, for an empty or blank query', () => {
+    for (const query of ['', '  ']) {
+      const all = new FuzzyIndex(names, id).narrow(query);
+      expect(items(all)).toEqual(names);
+      expect(all.positions(0)).toEqual([]);
+    }
+  });
+
+  it('narrows 10,000 names to exactly those filter() finds', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => `conn-${['orders', 'jdbc', 'events'][i % 3]}-${i}`);
+    const index = new FuzzyIndex(many, id);
+    for (const query of ['e', 'ev', 'jd7', 'orders-99', 'zzz']) {
+      const expected = new Set(index.filter(query).map((m) => m.item));
+      expect(items(index.narrow(query))).toEqual(many.filter((n) => expected.has(n)));
+    }
   });
 });

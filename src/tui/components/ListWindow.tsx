@@ -1,7 +1,7 @@
 // Mounts only the visible rows: Ink lays out every mounted node on every commit, so a list of
 // 10,000 mounted rows would take seconds per keystroke.
 import { Box } from 'ink';
-import { type ReactNode, useRef } from 'react';
+import { Fragment, type ReactNode, useRef } from 'react';
 
 export interface ListWindowProps {
   count: number;
@@ -24,6 +24,9 @@ export function ListWindow({ count, cursor, height, renderRow }: ListWindowProps
   offset.current = scrollOffset(offset.current, cursor, height, count);
   const rows: ReactNode[] = [];
   const end = Math.min(count, offset.current + height);
-  for (let i = offset.current; i < end; i++) rows.push(<Box key={i}>{renderRow(i, i === cursor)}</Box>);
+  // A row is its own element (a <Text> line), with no Box around it: one Yoga node fewer per row
+  // to lay out on every frame.
+  for (let i = offset.current; i < end; i++)
+    rows.push(<Fragment key={i}>{renderRow(i, i === cursor)}</Fragment>);
   return <Box flexDirection="column">{rows}</Box>;
 }

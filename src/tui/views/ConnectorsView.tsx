@@ -1,7 +1,7 @@
 // Home: one row per connector, windowed, fuzzy-filtered, sortable, with marks.
 import { Box, Text } from 'ink';
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
-import { FuzzyIndex } from '../../domain/fuzzy.js';
+import { memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { FuzzyIndex, type NarrowedList } from '../../domain/fuzzy.js';
 import { isProblem } from '../../domain/health.js';
 import { followSelection, markAll, toggleMark } from '../../domain/selection.js';
 import type { ConnectorRow } from '../../domain/snapshot.js';
@@ -14,18 +14,17 @@ import { commandFor } from '../keymap.js';
 import { moveCursor } from '../list-cursor.js';
 import { usePollerState } from '../services.js';
 import { fitCells } from '../../domain/text-fit.js';
-import { stateColour } from '../theme.js';
+import { stateColour, type Theme } from '../theme.js';
+import { styled, type TextStyle } from '../styled.js';
 import { useTheme } from '../theme-context.js';
 import { useChangedRows } from '../use-changed-rows.js';
 import { useCopy } from '../use-copy.js';
 import { useCreateFlows } from '../editor/use-create-flows.js';
 
-export interface VisibleRow {
-  row: ConnectorRow;
-  positions: number[];
-}
+/** The rows the list shows, in order, read by index (see FuzzyIndex.narrow). */
+export type VisibleRows = NarrowedList<ConnectorRow>;
 
-export function useVisibleRows(): VisibleRow[] {
+export function useVisibleRows(): VisibleRows {
   const { snapshot } = usePollerState();
   const ui = useUi();
   // Sorting 10,000 rows is kept apart from filtering: a keystroke in the filter must not re-sort.
@@ -37,17 +36,13 @@ export function useVisibleRows(): VisibleRow[] {
   // Built once per list, not per keystroke: the index also remembers recent queries, so Backspace
   // and re-typing cost a lookup.
   const index = useMemo(() => new FuzzyIndex(sorted, (r) => r.name), [sorted]);
-  return useMemo(() => {
-    if (ui.filter === '') return sorted.map((row) => ({ row, positions: [] }));
-    // Filtering keeps the sort order, so a row does not jump around as the query grows.
-    return index.filterInOrder(ui.filter).map((m) => ({
-      row: m.item,
-      // Read only for the rows drawn.
-      get positions() {
-        return m.positions;
-      },
-    }));
-  }, [sorted, index, ui.filter]);
+  // Filtering keeps the sort order, so a row does not jump around as the query grows.
+  return useMemo(() => index.narrow(ui.filter), [index, ui.filter]);
+}
+
+/** The visible rows' names, for the actions that need them all (marks); not needed per frame. */
+function namesOf(visible: VisibleRows): string[] {
+  return visible.toArray().map((r) => r.name);
 }
 
 export function ConnectorsView({ width, height }: { width: number; height: number }): ReactNode {
@@ -60,24 +55,29 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
   const { snapshot, errorMessage } = usePollerState();
   const visible = useVisibleRows();
   const changed = useChangedRows();
-  const names = useMemo(() => visible.map((v) => v.row.name), [visible]);
   // Where the cursor was drawn last: the fallback when the selected connector leaves the list. Kept
   // in a ref, not in the UI state, so that a row moving (a filter keystroke) costs no second render.
   const lastCursor = useRef(ui.selectedIndex);
-  const cursor = followSelection(ui.selected, lastCursor.current, names);
+  const cursor = followSelection(ui.selected, lastCursor.current, {
+    length: visible.length,
+    indexOf: (name) => visible.findIndex((r) => r.name === name),
+  });
   lastCursor.current = Math.max(0, cursor);
+  const nameAt = (i: number): string | undefined =>
+    i >= 0 && i < visible.length ? visible.item(i).name : undefined;
+  const current = nameAt(cursor);
   // The column header takes one row, and the filter line one more while it shows.
   const filterShown = ui.filterEditing || ui.filter !== '';
   const listHeight = Math.max(1, height - 1 - (filterShown ? 1 : 0));
 
   // Keep the selection on the same connector, or on its neighbour once it has gone.
   useEffect(() => {
-    const name = names[cursor];
-    if (name !== undefined && name !== ui.selected) dispatch({ type: 'select', name, index: cursor });
-  }, [names, cursor, ui.selected, dispatch]);
+    if (current !== undefined && current !== ui.selected)
+      dispatch({ type: 'select', name: current, index: cursor });
+  }, [current, cursor, ui.selected, dispatch]);
 
-  const select = (index: number) => dispatch({ type: 'select', name: names[index], index });
-  const targets = (): string[] => (ui.marks.size > 0 ? [...ui.marks] : names[cursor] ? [names[cursor]!] : []);
+  const select = (index: number) => dispatch({ type: 'select', name: nameAt(index), index });
+  const targets = (): string[] => (ui.marks.size > 0 ? [...ui.marks] : current ? [current] : []);
 
   useKeys((key) => {
     if (ui.filterEditing) {
@@ -104,13 +104,15 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
     }
     const binding = commandFor('connectors', key.name);
     if (!binding) return false;
-    const moved = moveCursor(binding.command, cursor, names.length, listHeight);
+    const moved = moveCursor(binding.command, cursor, visible.length, listHeight);
     if (moved !== undefined) {
       select(moved);
       return true;
     }
     if (isConnectorAction(binding.command)) {
-      actions.request(binding.command, targets(), { hiddenMarked: hiddenMarks(ui.marks, names) });
+      actions.request(binding.command, targets(), {
+        hiddenMarked: ui.marks.size > 0 ? hiddenMarks(ui.marks, namesOf(visible)) : 0,
+      });
       return true;
     }
     switch (binding.command) {
@@ -135,19 +137,19 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
         return true;
       }
       case 'mark':
-        if (names[cursor]) {
-          dispatch({ type: 'marks', marks: toggleMark(ui.marks, names[cursor]!) });
-          select(Math.min(cursor + 1, names.length - 1));
+        if (current) {
+          dispatch({ type: 'marks', marks: toggleMark(ui.marks, current) });
+          select(Math.min(cursor + 1, visible.length - 1));
         }
         return true;
       case 'markAll':
-        dispatch({ type: 'marks', marks: markAll(ui.marks, names) });
+        dispatch({ type: 'marks', marks: markAll(ui.marks, namesOf(visible)) });
         return true;
       case 'open':
-        if (names[cursor]) dispatch({ type: 'push', route: { view: 'connector', name: names[cursor]! } });
+        if (current) dispatch({ type: 'push', route: { view: 'connector', name: current } });
         return true;
       case 'copy':
-        if (names[cursor]) copyText(names[cursor]!, `"${names[cursor]}"`);
+        if (current) copyText(current, `"${current}"`);
         return true;
       case 'restartFailed':
         actions.request('restartFailed', [], {});
@@ -159,14 +161,14 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
         create.newConnector();
         return true;
       case 'clone':
-        if (names[cursor]) create.clone(names[cursor]!);
+        if (current) create.clone(current);
         return true;
       default:
         return false;
     }
   });
 
-  const columns = layoutColumns(width);
+  const columns = useMemo(() => layoutColumns(width), [width]);
   const header = columns.map((c) => fitCells(c.title, c.width, c.align)).join(' ');
   return (
     <Box flexDirection="column" height={height}>
@@ -184,15 +186,20 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
           count={visible.length}
           cursor={cursor}
           height={listHeight}
-          renderRow={(i, selected) => (
-            <ConnectorLine
-              entry={visible[i]!}
-              selected={selected}
-              marked={ui.marks.has(visible[i]!.row.name)}
-              changed={changed.has(visible[i]!.row.name)}
-              columns={columns}
-            />
-          )}
+          renderRow={(i, selected) => {
+            const row = visible.item(i);
+            return (
+              <ConnectorLine
+                row={row}
+                query={visible.query}
+                positions={() => visible.positions(i)}
+                selected={selected}
+                marked={ui.marks.has(row.name)}
+                changed={changed.has(row.name)}
+                columns={columns}
+              />
+            );
+          }}
         />
       )}
       {filterShown ? (
@@ -246,109 +253,105 @@ export function layoutColumns(width: number): Column[] {
   return [mark!, { key: 'name', title: 'NAME', width: nameWidth, align: 'left' }, ...rest];
 }
 
-function ConnectorLine({
-  entry,
-  selected,
-  marked,
-  changed,
-  columns,
-}: {
-  entry: VisibleRow;
+interface LineProps {
+  row: ConnectorRow;
+  /** The filter; with the row, it decides the highlighted characters. */
+  query: string;
+  /** Read only when the line is drawn. */
+  positions: () => number[];
   selected: boolean;
   marked: boolean;
   changed: boolean;
   columns: Column[];
-}): ReactNode {
-  const theme = useTheme();
-  const { row, positions } = entry;
-  const cells = columns.map((c, i) => {
+}
+
+/**
+ * One row as one <Text> holding the whole styled line: nested <Text> per cell and per highlighted
+ * character made a screenful of rows hundreds of React fibers and Ink nodes on every keystroke.
+ * Memoised on what the line shows, so a refresh or a cursor move redraws only the rows it touches.
+ */
+const ConnectorLine = memo(
+  function ConnectorLine(props: LineProps): ReactNode {
+    const theme = useTheme();
+    return <Text wrap="truncate-end">{connectorLineText(props, props.positions(), theme)}</Text>;
+  },
+  (a, b) =>
+    a.row === b.row &&
+    a.query === b.query &&
+    a.selected === b.selected &&
+    a.marked === b.marked &&
+    a.changed === b.changed &&
+    a.columns === b.columns,
+);
+
+export function connectorLineText(
+  line: Omit<LineProps, 'positions' | 'query'>,
+  positions: readonly number[],
+  theme: Theme,
+): string {
+  const { row, columns } = line;
+  let text = '';
+  columns.forEach((c, i) => {
     const sep = i < columns.length - 1 ? ' ' : '';
     switch (c.key) {
       case 'mark':
-        return (
-          <Text key={c.key} color={theme.accent} bold>
-            {(marked ? '✓' : ' ') + sep}
-          </Text>
-        );
+        text += styled((line.marked ? '✓' : ' ') + sep, { color: theme.accent, bold: true });
+        return;
       case 'name':
-        return <Name key={c.key} name={row.name} positions={positions} width={c.width} sep={sep} />;
+        text += nameText(row.name, positions, c.width, theme) + sep;
+        return;
       case 'state':
-        return (
-          <Text key={c.key} color={stateColour(theme, row.state)}>
-            {fitCells(row.state, c.width) + sep}
-          </Text>
-        );
+        text += styled(fitCells(row.state, c.width) + sep, { color: stateColour(theme, row.state) });
+        return;
       case 'tasks': {
-        const text = `${row.tasksRunning}/${row.tasksTotal}${row.tasksFailed > 0 ? ` ${row.tasksFailed}F` : ''}`;
-        return (
-          <Text key={c.key} color={row.tasksFailed > 0 ? theme.error : undefined}>
-            {fitCells(text, c.width) + sep}
-          </Text>
-        );
+        const tasks = `${row.tasksRunning}/${row.tasksTotal}${row.tasksFailed > 0 ? ` ${row.tasksFailed}F` : ''}`;
+        text += styled(fitCells(tasks, c.width) + sep, {
+          color: row.tasksFailed > 0 ? theme.error : undefined,
+        });
+        return;
       }
       case 'health':
-        return (
-          <Text key={c.key} color={stateColour(theme, row.health)} bold={row.health === 'FAILED'}>
-            {fitCells(row.health, c.width) + sep}
-          </Text>
-        );
+        text += styled(fitCells(row.health, c.width) + sep, {
+          color: stateColour(theme, row.health),
+          bold: row.health === 'FAILED',
+        });
+        return;
       case 'type':
-        return <Text key={c.key}>{fitCells(row.type, c.width) + sep}</Text>;
+        text += fitCells(row.type, c.width) + sep;
+        return;
       case 'worker':
-        return (
-          <Text key={c.key} color={theme.muted}>
-            {fitCells(row.worker ?? '', c.width) + sep}
-          </Text>
-        );
+        text += styled(fitCells(row.worker ?? '', c.width) + sep, { color: theme.muted });
+        return;
       default:
-        return (
-          <Text key={c.key} color={theme.muted}>
-            {fitCells(row.plugin, c.width) + sep}
-          </Text>
-        );
+        text += styled(fitCells(row.plugin, c.width) + sep, { color: theme.muted });
     }
   });
-  return (
-    <Text inverse={selected} color={changed && !selected ? theme.changed : undefined} wrap="truncate-end">
-      {cells}
-    </Text>
-  );
+  return styled(text, {
+    color: line.changed && !line.selected ? theme.changed : undefined,
+    inverse: line.selected,
+  });
 }
 
 /** The name with the fuzzy-matched characters highlighted; padded to the column in cells. */
-function Name({
-  name,
-  positions,
-  width,
-  sep,
-}: {
-  name: string;
-  positions: number[];
-  width: number;
-  sep: string;
-}): ReactNode {
-  const theme = useTheme();
+function nameText(name: string, positions: readonly number[], width: number, theme: Theme): string {
   const text = fitCells(name, width);
-  if (positions.length === 0) return <Text>{text + sep}</Text>;
+  if (positions.length === 0) return text;
   const hits = new Set(positions);
-  const chars = [...text];
+  const highlight: TextStyle = { color: theme.highlight, bold: true, underline: !theme.colour };
+  let out = '';
+  let run = '';
+  let runHit = false;
   // Positions index code units of the name; map them onto the (possibly truncated) characters.
   let unit = 0;
-  const parts = chars.map((ch, i) => {
+  for (const ch of text) {
     const hit = hits.has(unit);
     unit += ch.length;
-    return hit ? (
-      <Text key={i} color={theme.highlight} bold underline={!theme.colour}>
-        {ch}
-      </Text>
-    ) : (
-      ch
-    );
-  });
-  return (
-    <Text>
-      {parts}
-      {sep}
-    </Text>
-  );
+    if (hit !== runHit && run !== '') {
+      out += runHit ? styled(run, highlight) : run;
+      run = '';
+    }
+    runHit = hit;
+    run += ch;
+  }
+  return out + (runHit ? styled(run, highlight) : run);
 }
