@@ -31,6 +31,23 @@ function prepare(text: string): Prepared {
   return prepared;
 }
 
+/**
+ * A text as fuzzysort compares it (its own preparation: typographic quotes and accents folded, then
+ * lower-cased). Matching needs only this; fuzzysort's prepared form adds per-character arrays.
+ */
+function comparable(text: string): string {
+  return (fuzzysort.prepare(text) as Prepared & { _targetLower: string })._targetLower;
+}
+
+/** Whether `word`'s characters appear in `text` in order: fuzzysort's test for a match. */
+function inOrder(word: string, text: string): boolean {
+  let w = 0;
+  for (let t = 0; t < text.length && w < word.length; t++) {
+    if (text.charCodeAt(t) === word.charCodeAt(w)) w++;
+  }
+  return w === word.length;
+}
+
 const RECENT_QUERIES = 32;
 const RECENT_HITS = 40_000;
 
@@ -74,15 +91,26 @@ class Match<T> implements FuzzyMatch<T> {
   }
 }
 
-/** A searchable list of strings. fuzzysort's snapshot also remembers recent queries, which makes a
- * query that extends the previous one (typing) cheaper, so one is worth keeping across keystrokes. */
+/**
+ * A searchable list of strings. fuzzysort's snapshot also remembers recent queries, which makes a
+ * query that extends the previous one (typing) cheaper, so one is worth keeping across keystrokes.
+ * It is built on the first scored search: narrowing (ordersOf) needs only the lower-cased texts.
+ */
 class StringIndex {
-  private readonly snapshot: SnapshotKey<Target>;
-  private readonly targets: Target[];
+  private scored?: { snapshot: SnapshotKey<Target>; targets: Target[] };
+  /** The texts as fuzzysort compares them: lower-cased, accents and typographic quotes folded. */
+  private readonly lowers: string[];
 
   constructor(readonly texts: readonly string[]) {
-    this.targets = texts.map((text, order) => ({ order, prepared: prepare(text) }));
-    this.snapshot = fuzzysort.snapshot(this.targets, { key: (t: Target) => t.prepared });
+    this.lowers = texts.map(comparable);
+  }
+
+  private scoring(): { snapshot: SnapshotKey<Target>; targets: Target[] } {
+    if (!this.scored) {
+      const targets = this.texts.map((text, order) => ({ order, prepared: prepare(text) }));
+      this.scored = { targets, snapshot: fuzzysort.snapshot(targets, { key: (t: Target) => t.prepared }) };
+    }
+    return this.scored;
   }
 
   /** Recent queries' hits, newest last: typing and erasing a word asks for the same queries again. */
@@ -108,27 +136,47 @@ class StringIndex {
     return hits;
   }
 
-  /** Recent queries' matches as input positions, ascending; bounded like `recent`. */
+  /** Recent queries' matches as input positions, ascending, by the query as compared. */
   private readonly recentOrders = new Map<string, Int32Array>();
   private heldOrders = 0;
 
   /**
-   * The matches of `query` as positions into the texts, ascending. A typed array rather than an
-   * object per match: a one-letter query over 10,000 names matches most of them, on every keystroke,
-   * and those objects were most of the garbage a keystroke left behind.
+   * The matches of `query` as positions into the texts, ascending: exactly the texts fuzzysort
+   * matches, found without scoring them. A typed array rather than an object per match: a one-letter
+   * query over 10,000 names matches most of them, on every keystroke. A query that extends a recent
+   * one (typing) looks only among that one's matches.
    */
   ordersOf(query: string): Int32Array {
-    const known = this.recentOrders.get(query);
+    const lower = comparable(query).trim();
+    const known = this.recentOrders.get(lower);
     if (known) {
-      this.recentOrders.delete(query);
-      this.recentOrders.set(query, known);
+      this.recentOrders.delete(lower);
+      this.recentOrders.set(lower, known);
       return known;
     }
-    const results = fuzzysort.go(query, this.snapshot, SHOW_ALL);
-    const orders = new Int32Array(results.length);
-    for (let i = 0; i < results.length; i++) orders[i] = results[i]!.obj.order;
-    orders.sort();
-    this.recentOrders.set(query, orders);
+    // Every word of a shorter query is a prefix of a word of this one, so its matches include these.
+    let candidates: Int32Array | undefined;
+    for (const [before, orders] of this.recentOrders) {
+      if (lower.startsWith(before) && (!candidates || orders.length < candidates.length)) candidates = orders;
+    }
+    const words = lower.includes(' ') ? [...new Set(lower.split(/\s+/))] : [lower];
+    const found = new Int32Array(candidates ? candidates.length : this.lowers.length);
+    let count = 0;
+    const total = candidates ? candidates.length : this.lowers.length;
+    for (let k = 0; k < total; k++) {
+      const order = candidates ? candidates[k]! : k;
+      const text = this.lowers[order]!;
+      let all = true;
+      for (const word of words) {
+        if (!inOrder(word, text)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) found[count++] = order;
+    }
+    const orders = found.slice(0, count);
+    this.recentOrders.set(lower, orders);
     this.heldOrders += orders.length;
     while (
       this.recentOrders.size > 1 &&
@@ -143,12 +191,14 @@ class StringIndex {
 
   /** Where `query` matches text `order` (as `search()` would place it); empty when it does not. */
   positionsOf(query: string, order: number): number[] {
-    const result = fuzzysort.single(query, this.targets[order]!.prepared);
+    const result = fuzzysort.single(query, prepare(this.texts[order]!));
     return result ? [...result.indexes] : [];
   }
 
   private run(query: string): Hit[] {
-    const hits = fuzzysort.go(query, this.snapshot, SHOW_ALL).map((r) => new Hit(r.obj.order, r.score, r));
+    const hits = fuzzysort
+      .go(query, this.scoring().snapshot, SHOW_ALL)
+      .map((r) => new Hit(r.obj.order, r.score, r));
     return hits.sort((a, b) => b.score - a.score || a.order - b.order);
   }
 }

@@ -1,4 +1,6 @@
+import fuzzysort from 'fuzzysort';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../src/emulator/seed.js';
 import { FuzzyIndex, fuzzyFilter, highlightRuns, type NarrowedList } from '../../src/domain/fuzzy.js';
 
 const id = (s: string) => s;
@@ -155,6 +157,75 @@ describe('FuzzyIndex.narrow', () => {
       const all = new FuzzyIndex(names, id).narrow(query);
       expect(items(all)).toEqual(names);
       expect(all.positions(0)).toEqual([]);
+    }
+  });
+
+  it('matches exactly the names fuzzysort matches, for odd names and queries too', () => {
+    const rng = mulberry32(11);
+    const bits = [
+      'orders',
+      'Sink',
+      'JDBC',
+      '-',
+      '_',
+      ' ',
+      '.',
+      'é',
+      'É',
+      'ø',
+      '“q”',
+      '\\',
+      '"',
+      '`',
+      '주문',
+      '싱크',
+      '🚀',
+      'ΑΣ',
+      'σ',
+      'İ',
+      'x',
+      '7',
+      'ß',
+      'ﬁ',
+      '\t',
+    ];
+    const word = (n: number) =>
+      Array.from({ length: n }, () => bits[Math.floor(rng() * bits.length)]).join('');
+    const many = Array.from({ length: 3000 }, () => word(1 + Math.floor(rng() * 5)));
+    const index = new FuzzyIndex(many, id);
+    const queries = [
+      'o',
+      'or',
+      'ORD',
+      'sink ord',
+      'ord  sink ord',
+      'e',
+      'E',
+      'o',
+      '"',
+      "'",
+      '/',
+      'q',
+      'σ',
+      'ας',
+      'i̇',
+      'i',
+      'ss',
+      'fi',
+      '주',
+      '🚀',
+      ' x ',
+      'x\t',
+      '-7',
+      'jdbc é',
+    ];
+    for (let i = 0; i < 40; i++)
+      queries.push(word(1 + Math.floor(rng() * 2)).slice(0, 1 + Math.floor(rng() * 4)));
+    for (const query of queries) {
+      if (query.trim() === '') continue;
+      const expected = new Set(fuzzysort.go(query, many, { limit: 0, threshold: 0 }).map((r) => r.target));
+      const got = items(index.narrow(query));
+      expect(got, JSON.stringify(query)).toEqual(many.filter((n) => expected.has(n)));
     }
   });
 
