@@ -8,14 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { inkOutput, INK_OUTPUT_SHA256 } from '../../scripts/ink-output-plugin.mjs';
-import KcxOutput from '../../scripts/ink-output.js';
 import { mulberry32 } from '../../src/emulator/seed.js';
 
 // Ink's own file (its package exports do not list it).
 const INK_OUTPUT = fileURLToPath(new URL('../../node_modules/ink/build/output.js', import.meta.url));
-const { default: InkOutput } = (await import(INK_OUTPUT)) as {
-  default: new (o: { width: number; height: number }) => OutputLike;
+const { default: InkOutput } = (await import(INK_OUTPUT)) as { default: OutputClass };
+type OutputClass = new (o: { width: number; height: number }) => OutputLike;
+const { default: KcxOutput } = (await import('../../scripts/ink-output.js' as string)) as {
+  default: OutputClass;
+};
+const { inkOutput, INK_OUTPUT_SHA256 } = (await import('../../scripts/ink-output-plugin.mjs' as string)) as {
+  inkOutput: { setup(build: unknown): void };
+  INK_OUTPUT_SHA256: string;
 };
 const chalk = new Chalk({ level: 3 });
 const STYLES = [
@@ -99,12 +103,7 @@ interface OutputLike {
   get(): { output: string; height: number };
 }
 
-function paint(
-  Output: new (o: { width: number; height: number }) => OutputLike,
-  ops: Op[],
-  w: number,
-  h: number,
-) {
+function paint(Output: OutputClass, ops: Op[], w: number, h: number) {
   const out = new Output({ width: w, height: h });
   for (const op of ops) {
     if (op.type === 'write') out.write(op.x, op.y, op.text, { transformers: op.transformers });
