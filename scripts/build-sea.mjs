@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { inject } from 'postject';
-import { common, snapshotWorkerDefine } from './esbuild-options.mjs';
+import { common } from './esbuild-options.mjs';
 import { seaCompat } from './sea-compat-plugin.mjs';
 
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
@@ -57,7 +57,7 @@ await build({
   // Dependencies that locate files next to themselves see the executable's directory; kcx itself
   // reads nothing from there.
   banner: { js: "const __kcxImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { ...common.define, ...(await snapshotWorkerDefine()), 'import.meta.url': '__kcxImportMetaUrl' },
+  define: { ...common.define, 'import.meta.url': '__kcxImportMetaUrl' },
 });
 
 writeFileSync(

@@ -2,15 +2,13 @@
 // imports when it runs: `kcx get` never loads the console's Ink and React (test/packaging checks).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { esm, snapshotWorkerDefine } from './esbuild-options.mjs';
+import { esm } from './esbuild-options.mjs';
 
 // Chunk names carry content hashes: without a clean start, old chunks pile up in dist/.
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-const worker = await snapshotWorkerDefine();
 await build({
   ...esm,
-  define: { ...esm.define, ...worker },
   entryPoints: { kcx: 'src/cli/main.ts' },
   outdir: 'dist',
   splitting: true,

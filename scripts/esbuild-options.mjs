@@ -1,7 +1,6 @@
 // esbuild options shared by the npm build (build.mjs) and the single-executable build (build-sea.mjs),
 // so the two cannot drift apart in what they define or leave out.
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
 import { inkOutput } from './ink-output-plugin.mjs';
 
 export const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -30,19 +29,3 @@ export const esm = {
     js: "import { createRequire as __kcxCreateRequire } from 'node:module'; const require = __kcxCreateRequire(import.meta.url);",
   },
 };
-
-/**
- * The snapshot worker (src/domain/snapshot-worker.ts) as one CommonJS script, for the builds to
- * define as __KCX_SNAPSHOT_WORKER__: the console starts it with `new Worker(code, { eval: true })`.
- */
-export async function snapshotWorkerDefine() {
-  const result = await build({
-    ...common,
-    format: 'cjs',
-    minify: true,
-    write: false,
-    entryPoints: ['src/domain/snapshot-worker.ts'],
-    absWorkingDir: new URL('..', import.meta.url).pathname,
-  });
-  return { __KCX_SNAPSHOT_WORKER__: JSON.stringify(result.outputFiles[0].text) };
-}

@@ -211,16 +211,19 @@ export class ConnectClient {
   }
 
   /**
-   * listConnectorsWithStatus() for a reader on another thread: on Connect ≥ 2.3 the one response's
-   * bytes, unparsed (see listingFromBody); before, the listing itself (many small requests).
+   * listConnectorsWithStatus() for a reader that parses the body itself (the incremental snapshot
+   * source): on Connect ≥ 2.3 the one response's bytes, unparsed (see listingFromBody); before, the
+   * listing itself (many small requests). `into`: a buffer to receive the bytes into (see
+   * RequestOptions.into).
    */
-  async listConnectorsRaw(): Promise<RawListing> {
+  async listConnectorsRaw(options: { into?: Uint8Array } = {}): Promise<RawListing> {
     const caps = await this.capabilities();
     if (!caps.supports('expand'))
       return { kind: 'listing', listing: await this.listFallback(await this.listConnectors()) };
     const res = await this.transport.request<Uint8Array>('GET', '/connectors', {
       query: EXPAND_ALL,
       expect: 'raw',
+      ...(options.into ? { into: options.into } : {}),
     });
     const contentType = res.headers['content-type'];
     return {

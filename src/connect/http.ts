@@ -66,8 +66,8 @@ export interface TransportOptions {
  * - `json`: a 2xx must carry a JSON body.
  * - `empty`: the 2xx body is ignored (202/204 without content).
  * - `any`: parsed if present (endpoints that answer 200 with a body or 204 without).
- * - `raw`: a 2xx body is returned as bytes, unparsed (a large listing is parsed off this thread;
- *   badBody() then makes the error for a body that turns out not to be JSON).
+ * - `raw`: a 2xx body is returned as bytes, unparsed (a large listing is parsed piece by piece by
+ *   its reader; badBody() then makes the error for a body that turns out not to be JSON).
  */
 export type Expect = 'json' | 'empty' | 'any' | 'raw';
 
@@ -81,6 +81,12 @@ export interface RequestOptions {
   retry409?: boolean;
   /** Non-2xx statuses that are answers rather than failures (e.g. 503 from `/health`). */
   okStatuses?: readonly number[];
+  /**
+   * With `raw`: a buffer to receive the body into, so that a large body fetched again and again
+   * reuses memory instead of allocating its size anew (the body is then a view of it). A body that
+   * does not fit goes into a new buffer.
+   */
+  into?: Uint8Array;
 }
 
 export interface HttpResponse<T> {
@@ -237,7 +243,7 @@ export class Transport {
       headers = res.headers;
       try {
         if (options.expect === 'raw' && status >= 200 && status < 300) {
-          bytes = new Uint8Array(await res.body.arrayBuffer());
+          bytes = await readBody(res.body, options.into, contentLength(res.headers['content-length']));
           text = '';
         } else {
           text = await res.body.text();
@@ -434,4 +440,49 @@ function headerValue(v: string | string[] | undefined): string | undefined {
 function definedOnly<T extends object>(o: T | undefined): Partial<T> {
   if (!o) return {};
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * A body's bytes, read into `into` when they fit (a view of it is returned). Otherwise the chunks are
+ * gathered and copied once into a buffer of the whole size, with an eighth to spare so that the next,
+ * slightly larger body still fits when this buffer is handed back as `into`: one large allocation,
+ * not a series of ever larger ones.
+ */
+async function readBody(
+  body: AsyncIterable<Uint8Array>,
+  into: Uint8Array | undefined,
+  expected: number | undefined,
+): Promise<Uint8Array> {
+  // A Content-Length sizes the buffer at once (up to a sane bound; past it, the chunks are gathered).
+  const size = expected !== undefined && expected <= 64 * 1024 * 1024 ? expected : undefined;
+  let buf = into;
+  if (size !== undefined && (buf === undefined || buf.byteLength < size)) buf = new Uint8Array(size);
+  let length = 0;
+  let overflow: Uint8Array[] | undefined;
+  let overflowLength = 0;
+  for await (const chunk of body) {
+    if (overflow === undefined && buf !== undefined && length + chunk.byteLength <= buf.byteLength) {
+      buf.set(chunk, length);
+      length += chunk.byteLength;
+    } else {
+      overflow = overflow ?? [];
+      overflow.push(chunk);
+      overflowLength += chunk.byteLength;
+    }
+  }
+  if (overflow === undefined) return buf === undefined ? new Uint8Array(0) : buf.subarray(0, length);
+  const total = length + overflowLength;
+  const whole = new Uint8Array(total + (total >>> 3));
+  if (buf !== undefined) whole.set(buf.subarray(0, length));
+  let at = length;
+  for (const chunk of overflow) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return whole.subarray(0, total);
+}
+
+function contentLength(header: string | string[] | undefined): number | undefined {
+  const n = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }

@@ -1,5 +1,5 @@
-// The connector listing kcx refreshes from, and how a `?expand` response body becomes one. Free of
-// the HTTP client so that the snapshot worker can parse a listing without loading undici.
+// The connector listing kcx refreshes from, and how a `?expand` response body becomes one (from its
+// bytes, as the incremental snapshot source falls back to for a body it cannot walk).
 import { parseJsonBody } from './body.js';
 import type { ConnectorInfo, ConnectorStateInfo, ExpandedConnectors } from './types.js';
 

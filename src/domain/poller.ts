@@ -90,7 +90,7 @@ export class Poller {
 
   private readonly source: SnapshotSource;
 
-  /** A client (digested on this thread) or a snapshot source such as the worker-backed one. */
+  /** A client (the whole listing digested per poll) or a snapshot source such as the incremental one. */
   constructor(source: ListingSource | SnapshotSource, options: PollerOptions = {}) {
     this.source = isSnapshotSource(source) ? source : new InProcessSnapshots(source);
     this.intervalMs = options.intervalMs ?? 2000;
@@ -137,7 +137,7 @@ export class Poller {
     if (this.current.nextAttemptAt !== undefined) this.setState({ nextAttemptAt: undefined });
   }
 
-  /** stop(), and the source's resources (the snapshot worker) released. */
+  /** stop(), and the source's resources (the kept listing) released; a poll in flight then fails. */
   close(): void {
     this.stop();
     this.source.close?.();

@@ -1,6 +1,7 @@
-// Where the poller's snapshots come from. In process: fetch, parse, build and diff on this thread.
-// The console uses the worker-backed source (worker-snapshots.ts) instead, so that digesting a large
-// listing never holds up a keystroke; both produce the same snapshots through digestListing().
+// Where the poller's snapshots come from. The simplest source: fetch the listing, parse all of it,
+// build and diff (what `kcx` does with KCX_SNAPSHOTS=full, and what tests use). The console uses the
+// incremental source (incremental-snapshots.ts), which parses only the connectors whose bytes changed
+// and gives the same snapshots as digestListing() below.
 import type { ConnectorListing } from '../connect/client.js';
 import { diffSnapshots, type SnapshotDiff } from './diff.js';
 import { buildSnapshot, type ClusterSnapshot, type ConnectorRow } from './snapshot.js';

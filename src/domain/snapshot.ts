@@ -93,51 +93,112 @@ export function assembleSnapshot(
   now: number,
 ): ClusterSnapshot {
   const byName = new Map<string, ConnectorRow>();
-  const countsByState = zeroCounts(CONNECTOR_STATES);
-  const taskCountsByState = zeroCounts(CONNECTOR_STATES);
-  const countsByHealth = zeroCounts(HEALTHS);
-  const workers = new Map<string, WorkerSummary>();
-  const worker = (id: string): WorkerSummary | undefined => {
-    // UNASSIGNED entries may carry no worker; they belong to nobody.
-    if (id === '') return undefined;
-    let w = workers.get(id);
-    if (!w) {
-      w = { id, connectors: 0, tasks: 0, failed: 0 };
-      workers.set(id, w);
-    }
-    return w;
-  };
-
+  const tally = new Tally(
+    zeroCounts(CONNECTOR_STATES),
+    zeroCounts(CONNECTOR_STATES),
+    zeroCounts(HEALTHS),
+    new Map<string, WorkerSummary>(),
+  );
   for (const row of rows) {
     byName.set(row.name, row);
-    countsByState[row.state]++;
-    countsByHealth[row.health]++;
-    const cw = worker(row.worker);
+    tally.add(row, 1);
+  }
+  return tally.snapshot(rows, byName, skipped, mode, now);
+}
+
+/**
+ * assembleSnapshot() over `prev`'s rows with some replaced by new rows of the same names (so the
+ * order holds): `replaced` maps a row's index in prev.rows to its successor. The counts are updated
+ * from prev's rather than recounted, which spares a walk over every row and task of a large cluster
+ * when a poll changed a few.
+ */
+export function replaceRows(
+  prev: ClusterSnapshot,
+  replaced: ReadonlyMap<number, ConnectorRow>,
+  skipped: string[],
+  mode: ConnectorListing['mode'],
+  now: number,
+): ClusterSnapshot {
+  const rows = prev.rows.slice();
+  const byName = new Map(prev.byName);
+  const tally = new Tally(
+    { ...prev.countsByState },
+    { ...prev.taskCountsByState },
+    { ...prev.countsByHealth },
+    new Map(prev.workers.map((w) => [w.id, { ...w }])),
+  );
+  for (const [i, row] of replaced) {
+    const old = rows[i];
+    if (old === undefined || old.name !== row.name)
+      throw new Error(`replaceRows: no row ${row.name} at ${i}`);
+    tally.add(old, -1);
+    tally.add(row, 1);
+    rows[i] = row;
+    byName.set(row.name, row);
+  }
+  return tally.snapshot(rows, byName, skipped, mode, now);
+}
+
+/** The counts of a snapshot, as rows are added to them (or taken out, with -1). */
+class Tally {
+  constructor(
+    private readonly countsByState: Record<ConnectorState, number>,
+    private readonly taskCountsByState: Record<ConnectorState, number>,
+    private readonly countsByHealth: Record<Health, number>,
+    private readonly workers: Map<string, WorkerSummary>,
+  ) {}
+
+  add(row: ConnectorRow, n: 1 | -1): void {
+    this.countsByState[row.state] += n;
+    this.countsByHealth[row.health] += n;
+    const cw = this.worker(row.worker);
     if (cw) {
-      cw.connectors++;
-      if (row.state === 'FAILED') cw.failed++;
+      cw.connectors += n;
+      if (row.state === 'FAILED') cw.failed += n;
     }
     for (const task of row.tasks) {
-      taskCountsByState[task.state]++;
-      const tw = worker(task.worker_id);
+      this.taskCountsByState[task.state] += n;
+      const tw = this.worker(task.worker_id);
       if (tw) {
-        tw.tasks++;
-        if (task.state === 'FAILED') tw.failed++;
+        tw.tasks += n;
+        if (task.state === 'FAILED') tw.failed += n;
       }
     }
   }
 
-  return {
-    rows,
-    byName,
-    countsByState,
-    countsByHealth,
-    taskCountsByState,
-    workers: [...workers.values()].sort((a, b) => compareNames(a.id, b.id)),
-    skipped,
-    mode,
-    fetchedAt: now,
-  };
+  snapshot(
+    rows: ConnectorRow[],
+    byName: ReadonlyMap<string, ConnectorRow>,
+    skipped: string[],
+    mode: ConnectorListing['mode'],
+    now: number,
+  ): ClusterSnapshot {
+    const workers: WorkerSummary[] = [];
+    // A worker is listed while some connector or task names it.
+    for (const w of this.workers.values()) if (w.connectors + w.tasks > 0) workers.push(w);
+    return {
+      rows,
+      byName,
+      countsByState: this.countsByState,
+      countsByHealth: this.countsByHealth,
+      taskCountsByState: this.taskCountsByState,
+      workers: workers.sort((a, b) => compareNames(a.id, b.id)),
+      skipped,
+      mode,
+      fetchedAt: now,
+    };
+  }
+
+  private worker(id: string): WorkerSummary | undefined {
+    // UNASSIGNED entries may carry no worker; they belong to nobody.
+    if (id === '') return undefined;
+    let w = this.workers.get(id);
+    if (!w) {
+      w = { id, connectors: 0, tasks: 0, failed: 0 };
+      this.workers.set(id, w);
+    }
+    return w;
+  }
 }
 
 export function buildRow(

@@ -9,8 +9,7 @@ import { stateDir } from '../config/paths.js';
 import { auditClient } from '../domain/audit.js';
 import { BackupStore } from '../domain/backups.js';
 import { Poller } from '../domain/poller.js';
-import { SNAPSHOT_WORKER_CODE } from '../domain/snapshot-worker-code.js';
-import { WorkerSnapshots } from '../domain/worker-snapshots.js';
+import { IncrementalSnapshots } from '../domain/incremental-snapshots.js';
 import { App } from './App.js';
 import { UiStateProvider } from './app-state.js';
 import { copyToClipboard } from './clipboard.js';
@@ -40,12 +39,11 @@ function sessionFor(
   const state = stateDir();
   return {
     client,
-    // Off this thread when the build carries the worker: a refresh must not hold up a keystroke.
+    // Each refresh parses only the connectors whose bytes changed, in slices that let keystrokes in.
     poller: new Poller(
-      // KCX_SNAPSHOT_WORKER=0 keeps it on this thread (a diagnosis aid; the figures in bench/ compare).
-      SNAPSHOT_WORKER_CODE && process.env.KCX_SNAPSHOT_WORKER !== '0'
-        ? new WorkerSnapshots(client, { code: SNAPSHOT_WORKER_CODE })
-        : client,
+      // KCX_SNAPSHOTS=full parses the whole listing on every refresh instead (a diagnosis aid; the
+      // figures in bench/ compare the two).
+      process.env.KCX_SNAPSHOTS === 'full' ? client : new IncrementalSnapshots(client),
       {
         intervalMs: refreshMs,
         random: Math.random,

@@ -183,6 +183,36 @@ describe('Transport: HTTP errors and bodies', () => {
   });
 });
 
+describe('Transport: raw bodies', () => {
+  // A body of distinct bytes, so that a chunk put at the wrong offset shows.
+  const text = Array.from({ length: 30_000 }, (_, i) => `${i},`).join('');
+  const bytes = new TextEncoder().encode(text);
+  const raw = (t: Transport, into?: Uint8Array) =>
+    t.request<Uint8Array>('GET', '/connectors', { expect: 'raw', ...(into ? { into } : {}) });
+
+  it.each([
+    ['with a Content-Length', { status: 200, body: text }],
+    ['chunked, without one', { status: 200, partial: text }],
+  ] as const)('%s: into a buffer given when it fits, else into one of its own', async (_what, route) => {
+    const s = await stub({ routes: { 'GET /connectors': route } });
+    const t = transport({ url: s.url });
+    const plain = (await raw(t)).body;
+    expect(plain).toEqual(bytes);
+
+    const roomy = new Uint8Array(bytes.byteLength + 10);
+    const inRoomy = (await raw(t, roomy)).body;
+    expect(inRoomy.buffer).toBe(roomy.buffer);
+    expect(inRoomy).toEqual(bytes);
+
+    // Too small: the first bytes may land in it, the body comes back whole in a buffer of its own.
+    const small = new Uint8Array(70_000);
+    const grown = (await raw(t, small)).body;
+    expect(grown.buffer).not.toBe(small.buffer);
+    expect(grown).toEqual(bytes);
+    expect(grown.buffer.byteLength).toBeGreaterThanOrEqual(bytes.byteLength);
+  });
+});
+
 describe('Transport: network failures', () => {
   it('connection refused', async () => {
     const port = await refusedPort();

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildRow, buildSnapshot } from '../../src/domain/snapshot.js';
+import {
+  type ConnectorRow,
+  assembleSnapshot,
+  buildRow,
+  buildSnapshot,
+  replaceRows,
+} from '../../src/domain/snapshot.js';
 import { pluginShortName } from '../../src/domain/plugin-name.js';
-import { listing, overview, status } from './builders.js';
+import { type ConnectorSpec, listing, overview, status } from './builders.js';
 
 describe('pluginShortName', () => {
   it.each([
@@ -146,5 +152,43 @@ describe('buildSnapshot', () => {
     expect(empty.rows).toEqual([]);
     expect(empty.workers).toEqual([]);
     expect(empty.countsByHealth.HEALTHY).toBe(0);
+  });
+});
+
+describe('replaceRows', () => {
+  const row = (name: string, spec: ConnectorSpec) => {
+    const o = overview(name, spec);
+    return buildRow(name, o.status, o.info?.config ?? null, o.info?.type);
+  };
+  const prev = buildSnapshot(
+    listing({
+      a: { worker: 'w1:8083', tasks: ['RUNNING', 'FAILED'] },
+      b: { worker: 'w2:8083', tasks: [{ state: 'RUNNING', worker: 'w3:8083' }] },
+      c: { state: 'PAUSED', worker: 'w1:8083', tasks: ['PAUSED'] },
+      d: { worker: 'w4:8083', tasks: [] },
+    }),
+    1,
+  );
+
+  it('gives what assembleSnapshot gives over the rows with the replacements in place', () => {
+    const replaced = new Map<number, ConnectorRow>([
+      // A row moves to a new worker and leaves w4 with nothing: w4 goes, w5 comes.
+      [3, row('d', { worker: 'w5:8083', tasks: ['RUNNING'] })],
+      // The only task on w3 moves away and fails.
+      [1, row('b', { worker: 'w2:8083', tasks: ['FAILED'], state: 'FAILED' })],
+      [0, row('a', { worker: 'w1:8083', tasks: ['RUNNING', 'RUNNING'] })],
+    ]);
+    const rows = prev.rows.map((r, i) => replaced.get(i) ?? r);
+    const untouched = structuredClone(prev);
+    const next = replaceRows(prev, replaced, ['x'], 'expand', 2);
+    expect(next).toEqual(assembleSnapshot(rows, ['x'], 'expand', 2));
+    expect(next.workers.map((w) => w.id)).toEqual(['w1:8083', 'w2:8083', 'w5:8083']);
+    // The previous snapshot is left as it was.
+    expect(prev).toEqual(untouched);
+    expect(prev.workers.map((w) => w.id)).toEqual(['w1:8083', 'w2:8083', 'w3:8083', 'w4:8083']);
+  });
+
+  it('refuses a replacement whose name is not the row at that index', () => {
+    expect(() => replaceRows(prev, new Map([[0, row('b', {})]]), [], 'expand', 2)).toThrow(/no row b at 0/);
   });
 });
