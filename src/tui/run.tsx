@@ -13,6 +13,7 @@ import { IncrementalSnapshots } from '../domain/incremental-snapshots.js';
 import { App } from './App.js';
 import { UiStateProvider } from './app-state.js';
 import { copyToClipboard } from './clipboard.js';
+import { keepYoungGenerationSmall } from './heap-tuning.js';
 import { type ContextInfo, ServicesProvider, type Services } from './services.js';
 import { pickTheme } from './theme.js';
 import { ThemeProvider } from './theme-context.js';
@@ -101,6 +102,7 @@ function Root({ options, onSession }: { options: TuiOptions; onSession: (s: Serv
 }
 
 export async function runTui(options: TuiOptions): Promise<number> {
+  keepYoungGenerationSmall();
   let current: Services | undefined;
   const instance = render(
     <ThemeProvider theme={pickTheme()}>
