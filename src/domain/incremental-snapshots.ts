@@ -1,17 +1,18 @@
 // The console's snapshot source. A refresh of 10,000 connectors is an 11 MB body of which, poll after
 // poll, almost nothing changes; parsing all of it every two seconds held up keystrokes and grew the
-// heap by the size of its object graph. Instead the body's bytes are kept until the next poll, the
-// next body is walked at the top level only (src/connect/listing-scan.ts), and a connector whose value
-// is byte for byte what it was keeps its row object; only the others are parsed and built. The work is
-// cut into slices of a few milliseconds with the event loop let in between. Two body buffers take
-// turns (the kept one, and the one the next body is received into), so that a poll allocates no
-// 11 MB buffer of its own: freed and allocated anew every two seconds, those stayed in the C
-// allocator's hands and cost about 40 MB of resident memory.
+// heap by the size of its object graph. Instead each connector's value is remembered as a digest of
+// its bytes, the next body is walked at the top level only (src/connect/listing-scan.ts), and a
+// connector whose value has the same digest keeps its row object; only the others are parsed and
+// built. The work is cut into slices of a few milliseconds with the event loop let in between. The
+// body's buffer receives the next body, so that a poll allocates no 11 MB buffer of its own: freed and
+// allocated anew every two seconds, those stayed in the C allocator's hands and cost about 40 MB of
+// resident memory.
 //
 // The result is the one digestListing() gives for the same body (rows, order, counts, skipped, diff,
 // and the same unchanged row objects). Bodies the scanner does not take as a plain object of
 // connectors (an HTML page, a body cut off, plain names from an old worker, …) are read the ordinary
 // way, with the client's own errors.
+import { hash } from 'node:crypto';
 import type { ConnectorListing, RawListing } from '../connect/client.js';
 import { listingFromBody } from '../connect/listing.js';
 import { ListingScanner } from '../connect/listing-scan.js';
@@ -43,16 +44,17 @@ export interface IncrementalSnapshotsOptions {
   clock?: () => number;
 }
 
-/** A connector's value in the kept body, and the row it gave. */
+/** A connector's value in the last digested body, as a digest of its bytes, and the row it gave. */
 interface KeptEntry {
-  start: number;
-  end: number;
+  digest: string;
   row: ConnectorRow;
 }
 
-/** The last digested body: its bytes and where each connector's value lies in them. */
+/**
+ * The last digested body, remembered as a digest per connector rather than its bytes: keeping the
+ * bytes (11 MB at 10,000 connectors) for a byte compare meant two bodies alive between polls.
+ */
 interface Kept {
-  bytes: Buffer;
   entries: Map<string, KeptEntry>;
 }
 
@@ -82,7 +84,7 @@ export class IncrementalSnapshots implements SnapshotSource {
   /** The last successful poll's walk; undefined when it read the body whole (or had no body). */
   lastWalk?: WalkStats;
   private kept?: Kept;
-  /** The buffer the next body is received into: the one before the kept body, recycled. */
+  /** The buffer the next body is received into: the last body's, recycled. */
   private spare?: Uint8Array;
   private closed = false;
   private readonly sliceMs: number;
@@ -112,7 +114,6 @@ export class IncrementalSnapshots implements SnapshotSource {
     }
     const bytes = asBuffer(raw.bytes);
     const slicer = new Slicer(this.sliceMs, this.clock, this.yieldToLoop, () => this.checkOpen());
-    const before = this.kept;
     try {
       // The fetch itself took the turn so far: let input in before the walk starts.
       await slicer.pause();
@@ -121,12 +122,12 @@ export class IncrementalSnapshots implements SnapshotSource {
       if (e !== READ_WHOLE) throw e;
       return await this.readWhole(prev, raw, at);
     } finally {
-      // Whichever of the bodies is no longer kept receives the next one.
-      this.recycle(this.kept === before ? bytes : before?.bytes, bytes.byteLength);
+      // Digested (or not): its buffer receives the next body.
+      this.recycle(bytes, bytes.byteLength);
     }
   }
 
-  /** Polls in flight end with an error; the kept body is let go. */
+  /** Polls in flight end with an error; what was kept is let go. */
   close(): void {
     this.closed = true;
     this.kept = undefined;
@@ -137,7 +138,6 @@ export class IncrementalSnapshots implements SnapshotSource {
   private recycle(bytes: Uint8Array | undefined, bodyLength: number): void {
     if (bytes === undefined || this.closed) return;
     const whole = new Uint8Array(bytes.buffer, 0, bytes.buffer.byteLength);
-    if (this.kept?.bytes.buffer === whole.buffer) return;
     if (whole.byteLength > 2 * bodyLength + 1024 * 1024) return;
     this.spare = whole;
   }
@@ -182,14 +182,14 @@ export class IncrementalSnapshots implements SnapshotSource {
       const end = ends[i]!;
       const before = prev?.byName.get(name);
       const keptEntry = old?.entries.get(name);
+      const digest = digestOf(bytes, start, end);
       let row: ConnectorRow;
       if (
         before !== undefined &&
         keptEntry !== undefined &&
-        // The kept bytes describe `before` only if this source gave that very row.
+        // The kept digest describes `before` only if this source gave that very row.
         keptEntry.row === before &&
-        keptEntry.end - keptEntry.start === end - start &&
-        bytes.compare(old!.bytes, keptEntry.start, keptEntry.end, start, end) === 0
+        keptEntry.digest === digest
       ) {
         row = before;
         if ((i & 255) === 255) await slicer.check();
@@ -207,7 +207,7 @@ export class IncrementalSnapshots implements SnapshotSource {
       if (before === undefined) added++;
       else if (row === before) reused++;
       rows.push(row);
-      entries.set(name, { start, end, row });
+      entries.set(name, { digest, row });
     }
 
     let snapshot: ClusterSnapshot;
@@ -248,8 +248,7 @@ export class IncrementalSnapshots implements SnapshotSource {
       diff = diffSnapshots(prev, snapshot);
     }
     this.checkOpen();
-    // From here on the previous body can be collected.
-    this.kept = { bytes, entries };
+    this.kept = { entries };
     this.lastWalk = { entries: names.length, parsed };
     return { snapshot, diff };
   }
@@ -306,6 +305,14 @@ async function scan(bytes: Buffer, slicer: Slicer): Promise<Scanned> {
     if ((n & 255) === 255) await slicer.check();
   }
   return { names, starts, ends };
+}
+
+/**
+ * A digest of a connector's value bytes: SHA-1, native and a few microseconds per connector (7 ms for
+ * 10,000 of them); a changed value that kept its digest would need a SHA-1 collision.
+ */
+function digestOf(bytes: Buffer, start: number, end: number): string {
+  return hash('sha1', bytes.subarray(start, end), 'base64');
 }
 
 function keyOf(bytes: Buffer, start: number, end: number, escaped: boolean): string {

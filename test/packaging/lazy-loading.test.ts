@@ -12,8 +12,8 @@ import { cleanEnv, run, type Scratch, scratch, shown, smallCluster, TEST_TIMEOUT
 
 const RECORDER = join(dirname(fileURLToPath(import.meta.url)), 'load-recorder.mjs');
 const DIST_URL = pathToFileURL(join(REPO_ROOT, 'dist')).href;
-// esbuild's unminified output starts each bundled file with a comment naming its path.
-const TUI_LIBRARY = /^\/\/ node_modules\/(ink|react|react-reconciler|yoga-layout)\//m;
+// A console library's files, as a chunk's source map lists them (paths like ../node_modules/ink/…).
+const TUI_LIBRARY = /(^|\/)node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
 
 let tmp: Scratch;
 let emu: Emulator;
@@ -33,8 +33,12 @@ function loadedChunks(log: string): string[] {
   return [...new Set(urls.filter((u) => u.startsWith(`${DIST_URL}/`)))].map((u) => fileURLToPath(u));
 }
 
+/** The chunks bundling a console library, by their source maps (the build is minified: no path comments). */
 function withTuiLibraries(files: string[]): string[] {
-  return files.filter((f) => TUI_LIBRARY.test(readFileSync(f, 'utf8')));
+  return files.filter((f) => {
+    const map = JSON.parse(readFileSync(`${f}.map`, 'utf8')) as { sources: string[] };
+    return map.sources.some((source) => TUI_LIBRARY.test(source));
+  });
 }
 
 const kcx = (env: Record<string, string>, ...args: string[]) =>
