@@ -36,7 +36,8 @@ export interface RawListingSource {
 }
 
 export interface IncrementalSnapshotsOptions {
-  /** Longest stretch of work before letting the event loop run, ms. Default 4. */
+  /** Longest stretch of work before letting the event loop run, ms. Default 2: a keystroke that
+   * arrives during a refresh waits at most that long for its turn. */
   sliceMs?: number;
   /** How the event loop is let in. Default: setImmediate (timers and input get their turn). */
   yieldToLoop?: () => Promise<void>;
@@ -95,7 +96,7 @@ export class IncrementalSnapshots implements SnapshotSource {
     private readonly client: RawListingSource,
     options: IncrementalSnapshotsOptions = {},
   ) {
-    this.sliceMs = options.sliceMs ?? 4;
+    this.sliceMs = options.sliceMs ?? 2;
     this.yieldToLoop = options.yieldToLoop ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
     this.clock = options.clock ?? (() => performance.now());
   }
