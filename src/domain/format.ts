@@ -1,6 +1,15 @@
 // Short, stable texts for the header: the age of the data and whether it is live.
 import type { PollerState } from './poller.js';
 
+/**
+ * An instant (ISO text or epoch milliseconds) as the operator's local time, `2026-03-12 10:15:02`
+ * (the Swedish locale writes ISO-like dates); as given if it is not a date.
+ */
+export function localTime(instant: string | number): string {
+  const at = new Date(instant);
+  return Number.isNaN(at.getTime()) ? String(instant) : at.toLocaleString('sv-SE');
+}
+
 /** `41s`, `3m05s`, `2h07m`, `3d04h`: at most two units, fixed width within a unit. */
 export function formatAge(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

@@ -4,6 +4,7 @@
 import { describeError } from '../connect/errors.js';
 import { BackupStoreError } from '../domain/backups.js';
 import type { BulkOutcome } from '../domain/bulk-runner.js';
+import { localTime } from '../domain/format.js';
 import { tildePath } from '../domain/home-path.js';
 import { planRestore, restoreConnectors, summariseRestore } from '../domain/restore-batch.js';
 import { deleteWithBackups } from '../domain/safe-delete.js';
@@ -93,7 +94,7 @@ export function deleteUndoActions({ services, notice, report, setDialog, follow 
     }
     setDialog({
       kind: 'confirm',
-      title: `Re-create ${names.length} connector(s) deleted ${plan.batch.createdAt} on ${context.name}?`,
+      title: `Re-create ${names.length} connector(s) deleted ${localTime(plan.batch.createdAt)} on ${context.name}?`,
       lines: [
         ...names.slice(0, 10).map((n) => `  ${n}`),
         ...(names.length > 10 ? [`  +${names.length - 10} more`] : []),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataAge, dataAgeLabel, formatAge } from '../../src/domain/format.js';
+import { dataAge, dataAgeLabel, formatAge, localTime } from '../../src/domain/format.js';
 
 describe('formatAge', () => {
   it.each([
@@ -45,5 +45,17 @@ describe('dataAgeLabel', () => {
   it('says so when there has never been data', () => {
     expect(dataAgeLabel({ stale: false }, now)).toBe('connecting…');
     expect(dataAge({ stale: true }, now)).toEqual({ text: 'no data · reconnecting', tone: 'warning' });
+  });
+});
+
+describe('localTime', () => {
+  it('writes an instant as local date and time to the second, from ISO text or milliseconds', () => {
+    const at = new Date(2026, 2, 12, 10, 15, 2, 417);
+    expect(localTime(at.toISOString())).toBe('2026-03-12 10:15:02');
+    expect(localTime(at.getTime())).toBe('2026-03-12 10:15:02');
+  });
+
+  it('leaves a text that is not a date as it is', () => {
+    expect(localTime('soon')).toBe('soon');
   });
 });

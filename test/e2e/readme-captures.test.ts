@@ -122,7 +122,7 @@ describe('README captures', { timeout: 240_000 }, () => {
         // A batch id is the UTC time to the millisecond and a random tail; the same width keeps
         // the dialog's layout.
         { from: /\b\d{8}-\d{6}-\d{3}-[0-9a-z]{4}\b/, as: '20260312-091502-417-q7x2' },
-        { from: /\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/, as: '2026-03-12T09:15:02.417Z' },
+        { from: /\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\b/, as: '2026-03-12 10:15:02' },
       ],
     });
     const editorLine = (text: string) => editorLineOf(kcx.screen(), text);

@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { describeError } from '../../connect/errors.js';
 import type { LoggerLevels, LoggerScope } from '../../connect/types.js';
+import { localTime } from '../../domain/format.js';
 import { fuzzyFilter } from '../../domain/fuzzy.js';
 import { LOG_LEVELS } from '../../domain/log-levels.js';
 import { useActions } from '../actions-context.js';
@@ -135,8 +136,7 @@ export function LoggersView({ height, width }: { height: number; width: number }
         renderRow={(i, selected) => {
           const name = visible[i]!;
           const entry = loggers[name]!;
-          // Local time, "2026-11-21 03:01:20" (the Swedish locale writes ISO-like dates).
-          const changed = entry.last_modified ? new Date(entry.last_modified).toLocaleString('sv-SE') : '';
+          const changed = entry.last_modified ? localTime(entry.last_modified) : '';
           return (
             <Text inverse={selected} wrap="truncate-end">
               {`${fitCells(name, nameW)} ${fitCells(entry.level, 6)} ${changed}`}
