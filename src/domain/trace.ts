@@ -1,5 +1,5 @@
 // Java stack traces as Connect reports them in a failed connector's or task's `trace`: the one-line
-// error for the tasks table, the root cause for the top of the trace view, and search.
+// error for the tasks tables, the root cause for the top of the trace view, and search.
 
 /** Splits on any line ending; a trailing newline does not make an empty last line. */
 export function traceLines(trace: string): string[] {
@@ -63,6 +63,25 @@ export function causeSummary(trace: string | undefined): { first?: string; deepe
   return last > first
     ? { first: strip(lines[first]), deepest: strip(lines[last]) }
     : { first: strip(lines[first]) };
+}
+
+const oneLineErrors = new Map<string, string>();
+
+/**
+ * The one-line error of a tasks table: the deepest cause with its class name shortened
+ * (`FileNotFoundException: /data/x.txt (No such file or directory)`), as `kcx get tasks` shows it; the
+ * wrapper (`ConnectException: Exiting WorkerSinkTask…`) says little. Remembered for the few traces on
+ * screen: a view redrawn every refresh would split a megabyte trace each time.
+ */
+export function oneLineError(trace: string | undefined): string {
+  if (!trace) return '';
+  let line = oneLineErrors.get(trace);
+  if (line === undefined) {
+    if (oneLineErrors.size >= 32) oneLineErrors.clear();
+    line = shortException(rootCause(trace));
+    oneLineErrors.set(trace, line);
+  }
+  return line;
 }
 
 // A fully qualified Java class at the start of the line: at least one package segment, and a simple

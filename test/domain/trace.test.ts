@@ -3,6 +3,7 @@ import {
   causeSummary,
   findMatches,
   firstLine,
+  oneLineError,
   rootCause,
   rootCauseIndex,
   shortException,
@@ -131,5 +132,29 @@ describe('causeSummary', () => {
     expect(causeSummary('x.Y: boom\nCaused by: a.B: only\n')).toEqual({ first: 'a.B: only' });
     expect(causeSummary('x.Y: boom\n\tat q.R.s(R.java:1)')).toEqual({});
     expect(causeSummary(undefined)).toEqual({});
+  });
+});
+
+describe('oneLineError', () => {
+  const trace = [
+    'org.apache.kafka.connect.errors.ConnectException: Exiting WorkerSinkTask due to unrecoverable exception.',
+    '\tat org.apache.kafka.connect.runtime.WorkerSinkTask.deliverMessages(WorkerSinkTask.java:632)',
+    'Caused by: org.apache.kafka.connect.errors.DataException: Converting byte[] failed',
+    '\t... 10 more',
+    'Caused by: java.io.FileNotFoundException: /data/x.txt (No such file or directory)',
+    '\t... 12 more',
+  ].join('\n');
+
+  it('is the deepest cause without its package, the same again from the cache', () => {
+    expect(oneLineError(trace)).toBe('FileNotFoundException: /data/x.txt (No such file or directory)');
+    expect(oneLineError(trace)).toBe('FileNotFoundException: /data/x.txt (No such file or directory)');
+  });
+
+  it('is the opening exception when there is no cause, and empty without a trace', () => {
+    expect(oneLineError('java.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)')).toBe(
+      'IllegalStateException: boom',
+    );
+    expect(oneLineError(undefined)).toBe('');
+    expect(oneLineError('')).toBe('');
   });
 });

@@ -6,13 +6,12 @@ import type { ConfigKeyInfo, ConnectorConfig, ConnectorStateInfo } from '../../c
 import { healthOf } from '../../domain/health.js';
 import { maskConfig, passwordKeysOf } from '../../domain/masking.js';
 import { redact, secretValues } from '../../domain/redact.js';
-import { traceLines } from '../../domain/trace.js';
+import { oneLineError, traceLines } from '../../domain/trace.js';
 import { UsageError } from '../failure.js';
 import { paint, stateColour } from '../output/colour.js';
 import { isStructured, type OutputFormat, renderStructured } from '../output/format.js';
 import { renderTable } from '../output/table.js';
 import type { Out } from './common.js';
-import { errorLine } from './get.js';
 
 export interface DescribeOptions {
   output: OutputFormat;
@@ -141,7 +140,7 @@ function text(d: ConnectorDetails, out: Out): string {
         { header: 'ID', value: (t) => String(t.id), align: 'right' },
         { header: 'STATE', value: (t) => t.state, colour: (t) => stateColour(t.state) },
         { header: 'WORKER', value: (t) => t.worker_id },
-        { header: 'ERROR', value: (t) => errorLine(t.trace), flex: true },
+        { header: 'ERROR', value: (t) => oneLineError(t.trace), flex: true },
       ],
       tasks,
       { ...out.table, ...(out.table.maxWidth ? { maxWidth: out.table.maxWidth - 2 } : {}) },

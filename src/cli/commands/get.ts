@@ -5,7 +5,7 @@ import type { ConnectorState, PluginInfo, TaskState } from '../../connect/types.
 import { compareNames } from '../../domain/names.js';
 import { type ConnectorRow, buildSnapshot } from '../../domain/snapshot.js';
 import { formatImbalance, type WorkerLoad, workerLoads } from '../../domain/workers.js';
-import { rootCause, shortException } from '../../domain/trace.js';
+import { oneLineError, rootCause } from '../../domain/trace.js';
 import { UsageError } from '../failure.js';
 import { stateColour } from '../output/colour.js';
 import type { OutputFormat } from '../output/format.js';
@@ -217,11 +217,6 @@ interface TaskRow {
   task: TaskState;
 }
 
-/** The one-line error of a failed task: its root cause, without the package names. */
-export function errorLine(trace: string | undefined): string {
-  return trace ? shortException(rootCause(trace)) : '';
-}
-
 function tasksListing(rows: readonly TaskRow[]): Listing<TaskRow> {
   const base: Column<TaskRow>[] = [
     { header: 'CONNECTOR', value: (r) => r.connector, flex: true },
@@ -232,7 +227,7 @@ function tasksListing(rows: readonly TaskRow[]): Listing<TaskRow> {
   return {
     noun: 'tasks',
     rows,
-    columns: [...base, { header: 'ERROR', value: (r) => errorLine(r.task.trace), flex: true }],
+    columns: [...base, { header: 'ERROR', value: (r) => oneLineError(r.task.trace), flex: true }],
     wide: [...base, { header: 'ERROR', value: (r) => rootCause(r.task.trace), flex: true }],
     json: (r) => ({
       connector: r.connector,

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { type ReactNode, useEffect, useState } from 'react';
 import { describeError } from '../../connect/errors.js';
 import { maskConfig } from '../../domain/masking.js';
-import { firstLine } from '../../domain/trace.js';
+import { oneLineError } from '../../domain/trace.js';
 import { isConnectorAction, useActions } from '../actions-context.js';
 import { useUiDispatch } from '../app-state.js';
 import { useKeys } from '../input-stack.js';
@@ -174,7 +174,7 @@ export function ConnectorView({
               {fitCells('conn', idW)}{' '}
               <Text color={stateColour(theme, c.state)}>{fitCells(c.state, stateW)}</Text>{' '}
               {fitCells(c.worker_id, workerW)}{' '}
-              <Text color={theme.error}>{fitCells(firstLine(c.trace ?? ''), errW)}</Text>
+              <Text color={theme.error}>{fitCells(oneLineError(c.trace), errW)}</Text>
             </Text>
           );
         }
@@ -184,7 +184,7 @@ export function ConnectorView({
             {fitCells(String(t.id), idW)}{' '}
             <Text color={stateColour(theme, t.state)}>{fitCells(t.state, stateW)}</Text>{' '}
             {fitCells(t.worker_id, workerW)}{' '}
-            <Text color={theme.error}>{fitCells(t.trace ? firstLine(t.trace) : '', errW)}</Text>
+            <Text color={theme.error}>{fitCells(oneLineError(t.trace), errW)}</Text>
           </Text>
         );
       })}
