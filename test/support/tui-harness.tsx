@@ -13,7 +13,12 @@ import { ConnectClient } from '../../src/connect/client.js';
 import type { ConnectorConfig, ConnectorStateInfo, InitialState } from '../../src/connect/types.js';
 import { BackupStore } from '../../src/domain/backups.js';
 import { Poller } from '../../src/domain/poller.js';
-import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator/index.js';
+import {
+  type Emulator,
+  type EmulatorOptions,
+  type FaultRule,
+  startEmulator,
+} from '../../src/emulator/index.js';
 import { App } from '../../src/tui/App.js';
 import { UiStateProvider } from '../../src/tui/app-state.js';
 import { type ContextInfo, ServicesProvider, type Services } from '../../src/tui/services.js';
@@ -79,6 +84,8 @@ export interface HarnessOptions {
   stateDir?: string;
   /** Stop the emulator listening before the TUI starts (cluster down at start). */
   downAtStart?: boolean;
+  /** Faults in place before the TUI starts (a worker that wants credentials, say). */
+  faultsAtStart?: FaultRule[];
 }
 
 export interface Harness {
@@ -155,6 +162,7 @@ export async function startTui(options: HarnessOptions = {}): Promise<Harness> {
   }
   emulator.cluster.settle();
   if (options.downAtStart) await emulator.faults.down();
+  for (const rule of options.faultsAtStart ?? []) emulator.faults.add(rule);
 
   const context: ContextInfo = {
     name: 'test-ctx',

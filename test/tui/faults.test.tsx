@@ -17,6 +17,7 @@ describe('faults', () => {
     h = await startTui({ connectors: CLUSTER, downAtStart: true, columns: 100, rows: 30 });
     const t = h;
     await t.waitFor('connection refused');
+    await t.waitFor('hint: is the worker up and the URL right?');
     const frame = t.frame();
     expect(frame).toContain('test-ctx');
     expect(frame).toContain(t.emulator.url.replace('http://', ''));
@@ -124,6 +125,30 @@ describe('faults', () => {
 });
 
 describe('faults: saying why', () => {
+  it('a worker that wants credentials before any data: the 401, and what to give the context', async () => {
+    h = await startTui({
+      connectors: CLUSTER,
+      columns: 100,
+      rows: 30,
+      faultsAtStart: [
+        {
+          route: 'GET /connectors',
+          kind: 'status',
+          status: 401,
+          message: 'User cannot access the resource.',
+        },
+      ],
+    });
+    const t = h;
+    // Both wrap at 100 columns: read them as one text.
+    const joined = (f: string) => f.replace(/\s*\n/g, ' ');
+    await t.waitFor((f) => joined(f).includes('→ 401 Unauthorized: User cannot access the resource.'));
+    await t.waitFor((f) =>
+      joined(f).includes('hint: the worker wants credentials: give context test-ctx an auth block'),
+    );
+    expect(t.frame()).not.toContain('alpha-sink');
+  });
+
   it('data kept through a failing refresh: the header says why it is stale (status and reason)', async () => {
     h = await startTui({ connectors: CLUSTER, columns: 100, rows: 30 });
     const t = h;

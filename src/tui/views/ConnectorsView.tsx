@@ -1,6 +1,7 @@
 // Home: one row per connector, windowed, fuzzy-filtered, sortable, with marks.
 import { Box, Text } from 'ink';
 import { memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { hintFor } from '../../connect/error-hints.js';
 import { FuzzyIndex, type NarrowedList } from '../../domain/fuzzy.js';
 import { isProblem } from '../../domain/health.js';
 import { followSelection, markAll, toggleMark } from '../../domain/selection.js';
@@ -52,7 +53,9 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
   const actions = useActions();
   const copyText = useCopy();
   const create = useCreateFlows();
-  const { snapshot, errorMessage } = usePollerState();
+  const { snapshot, errorMessage, error } = usePollerState();
+  // With nothing to list yet, what to try (credentials, TLS, the URL) goes where the list would be.
+  const hint = snapshot === undefined && error !== undefined ? hintFor(error) : undefined;
   const visible = useVisibleRows();
   const changed = useChangedRows();
   // Where the cursor was drawn last: the fallback when the selected connector leaves the list. Kept
@@ -176,7 +179,10 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
         {header}
       </Text>
       {snapshot === undefined ? (
-        <Text color={errorMessage ? theme.error : theme.muted}>{errorMessage ?? 'Connecting…'}</Text>
+        <>
+          <Text color={errorMessage ? theme.error : theme.muted}>{errorMessage ?? 'Connecting…'}</Text>
+          {hint ? <Text color={theme.muted}>{`hint: ${hint}`}</Text> : null}
+        </>
       ) : visible.length === 0 ? (
         <Text color={theme.muted}>
           {ui.filter !== '' || ui.problemsOnly ? 'No connector matches.' : 'No connectors on this cluster.'}
