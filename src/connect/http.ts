@@ -453,10 +453,12 @@ async function readBody(
   into: Uint8Array | undefined,
   expected: number | undefined,
 ): Promise<Uint8Array> {
-  // A Content-Length sizes the buffer at once (up to a sane bound; past it, the chunks are gathered).
+  // A Content-Length sizes the buffer at once (up to a sane bound; past it, the chunks are gathered),
+  // with the same eighth to spare: a body that grows by a byte still fits next time.
   const size = expected !== undefined && expected <= 64 * 1024 * 1024 ? expected : undefined;
   let buf = into;
-  if (size !== undefined && (buf === undefined || buf.byteLength < size)) buf = new Uint8Array(size);
+  if (size !== undefined && (buf === undefined || buf.byteLength < size))
+    buf = new Uint8Array(size + (size >>> 3));
   let length = 0;
   let overflow: Uint8Array[] | undefined;
   let overflowLength = 0;

@@ -57,8 +57,10 @@ interface Target {
 }
 
 /**
- * One match. Positions are read from fuzzysort's result on first use: a one-letter query over 10,000
- * names matches thousands, and only the few rows on the screen are ever highlighted.
+ * One match. Positions are computed on first use: a one-letter query over 10,000 names matches
+ * thousands, and only the few rows on the screen are ever highlighted. Computed again by the index,
+ * not read from fuzzysort's result, whose positions array belongs to the prepared name and is
+ * overwritten by the next search over it.
  */
 class Hit {
   private known?: number[];
@@ -66,11 +68,12 @@ class Hit {
   constructor(
     readonly order: number,
     readonly score: number,
-    private readonly result: { readonly indexes: ReadonlyArray<number> },
+    private readonly index: StringIndex,
+    private readonly query: string,
   ) {}
 
   get positions(): number[] {
-    this.known ??= [...this.result.indexes];
+    this.known ??= this.index.positionsOf(this.query, this.order);
     return this.known;
   }
 }
@@ -156,7 +159,10 @@ class StringIndex {
     }
     // Every word of a shorter query is a prefix of a word of this one, so its matches include these.
     let candidates: Int32Array | undefined;
+    // (fuzzysort splits words on any whitespace, but only when there is a space: a query with
+    // another whitespace character and no space is one word, and its matches are no such bound.)
     for (const [before, orders] of this.recentOrders) {
+      if (/[^\S ]/.test(before)) continue;
       if (lower.startsWith(before) && (!candidates || orders.length < candidates.length)) candidates = orders;
     }
     const words = lower.includes(' ') ? [...new Set(lower.split(/\s+/))] : [lower];
@@ -198,7 +204,7 @@ class StringIndex {
   private run(query: string): Hit[] {
     const hits = fuzzysort
       .go(query, this.scoring().snapshot, SHOW_ALL)
-      .map((r) => new Hit(r.obj.order, r.score, r));
+      .map((r) => new Hit(r.obj.order, r.score, this, query));
     return hits.sort((a, b) => b.score - a.score || a.order - b.order);
   }
 }

@@ -137,7 +137,8 @@ export class IncrementalSnapshots implements SnapshotSource {
 
   /** Keeps `bytes`' buffer as the spare, unless it is far larger than bodies are now. */
   private recycle(bytes: Uint8Array | undefined, bodyLength: number): void {
-    if (bytes === undefined || this.closed) return;
+    // A small Buffer may share Node's pool with other buffers: never write the next body into it.
+    if (bytes === undefined || this.closed || bytes.buffer.byteLength <= Buffer.poolSize) return;
     const whole = new Uint8Array(bytes.buffer, 0, bytes.buffer.byteLength);
     if (whole.byteLength > 2 * bodyLength + 1024 * 1024) return;
     this.spare = whole;

@@ -93,6 +93,20 @@ describe('fuzzyFilter', () => {
   });
 });
 
+describe('FuzzyIndex.filter positions', () => {
+  it('a query typed again highlights its own letters, whatever was searched in between', () => {
+    const names = ['xaxbxcx', 'xxaxbxcx', 'abc'];
+    const index = new FuzzyIndex(names, id);
+    const first = index.filter('ab');
+    // Another search over the same names, read before the first one's positions are.
+    for (const m of index.filter('abc')) void m.positions;
+    const again = index.filter('ab');
+    for (const m of [...first, ...again]) {
+      expect(m.positions.map((p) => m.item[p]).join('')).toBe('ab');
+    }
+  });
+});
+
 describe('highlightRuns', () => {
   it('splits text into matched and unmatched runs', () => {
     expect(highlightRuns('orders-sink', [0, 1, 7, 8])).toEqual([
@@ -227,6 +241,14 @@ describe('FuzzyIndex.narrow', () => {
       const got = items(index.narrow(query));
       expect(got, JSON.stringify(query)).toEqual(many.filter((n) => expected.has(n)));
     }
+  });
+
+  it('a word split by a tab is one word without a space: its matches do not bound a longer query', () => {
+    const names = ['a-b', 'a\tb', 'ba-c', 'c-a-b'];
+    const typed = new FuzzyIndex(names, id);
+    typed.narrow('a\tb');
+    expect(items(typed.narrow('a\tb c'))).toEqual(items(new FuzzyIndex([...names], id).narrow('a\tb c')));
+    expect(items(typed.narrow('a\tb c'))).toEqual(['ba-c', 'c-a-b']);
   });
 
   it('narrows 10,000 names to exactly those filter() finds', () => {
