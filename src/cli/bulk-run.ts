@@ -123,7 +123,8 @@ async function checkSupported(
         ? 'restart-tasks'
         : undefined;
   const reason = feature && caps.reason(feature);
-  if (reason) throw usageError(`${reason} (${where}); nothing was sent`);
+  // `where` ends in its own parentheses (the URL): after a colon, not inside another pair.
+  if (reason) throw usageError(`${reason}: ${where}; nothing was sent`);
 }
 
 async function pick(

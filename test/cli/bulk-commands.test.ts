@@ -119,6 +119,22 @@ describe('kcx delete', () => {
     expect(emu.cluster.size).toBe(5);
   });
 
+  it('stop on a cluster older than 3.5 exits 2, saying why and where in plain words, and stops nothing', async () => {
+    const old = await startEmulator({ port: 0, version: '2.7.1' });
+    try {
+      old.cluster.create('x-1', configOf('x-1'), 'RUNNING', true);
+      const r = await kcx(['stop', 'x-1', '--url', old.url, '--yes']);
+      expect(r.code).toBe(2);
+      const host = old.url.replace('http://', '');
+      expect(r.stderr).toBe(
+        `kcx: stop needs Kafka Connect 3.5, this cluster is 2.7: context ${host} (${old.url}); nothing was sent\n`,
+      );
+      expect(old.cluster.status('x-1')?.connector.state).toBe('RUNNING');
+    } finally {
+      await old.close();
+    }
+  });
+
   it('a bad regex exits 2 before talking to the cluster', async () => {
     const r = await kcx(['delete', '--url', 'http://127.0.0.1:9', '--match', '/(/', '--yes']);
     expect(r.code).toBe(2);
