@@ -51,6 +51,40 @@ function inOrder(word: string, text: string): boolean {
 const RECENT_QUERIES = 32;
 const RECENT_HITS = 40_000;
 
+/**
+ * Results of recent queries, least recently used dropped first. Short queries match most names, so
+ * the matches held are bounded, not just the queries; the newest is always kept.
+ */
+class RecentResults<V extends { readonly length: number }> {
+  private readonly byQuery = new Map<string, V>();
+  private held = 0;
+
+  constructor(private readonly maxHeld: number) {}
+
+  get(query: string): V | undefined {
+    const known = this.byQuery.get(query);
+    if (known !== undefined) {
+      this.byQuery.delete(query);
+      this.byQuery.set(query, known);
+    }
+    return known;
+  }
+
+  set(query: string, value: V): void {
+    this.byQuery.set(query, value);
+    this.held += value.length;
+    while (this.byQuery.size > 1 && (this.byQuery.size > RECENT_QUERIES || this.held > this.maxHeld)) {
+      const oldest = this.byQuery.keys().next().value!;
+      this.held -= this.byQuery.get(oldest)!.length;
+      this.byQuery.delete(oldest);
+    }
+  }
+
+  entries(): IterableIterator<[string, V]> {
+    return this.byQuery.entries();
+  }
+}
+
 interface Target {
   order: number;
   prepared: Prepared;
@@ -100,7 +134,7 @@ class Match<T> implements FuzzyMatch<T> {
  * It is built on the first scored search: narrowing (ordersOf) needs only the lower-cased texts.
  */
 class StringIndex {
-  private scored?: { snapshot: SnapshotKey<Target>; targets: Target[] };
+  private scored?: SnapshotKey<Target>;
   /** The texts as fuzzysort compares them: lower-cased, accents and typographic quotes folded. */
   private readonly lowers: string[];
 
@@ -108,40 +142,27 @@ class StringIndex {
     this.lowers = texts.map(comparable);
   }
 
-  private scoring(): { snapshot: SnapshotKey<Target>; targets: Target[] } {
+  private scoring(): SnapshotKey<Target> {
     if (!this.scored) {
       const targets = this.texts.map((text, order) => ({ order, prepared: prepare(text) }));
-      this.scored = { targets, snapshot: fuzzysort.snapshot(targets, { key: (t: Target) => t.prepared }) };
+      this.scored = fuzzysort.snapshot(targets, { key: (t: Target) => t.prepared });
     }
     return this.scored;
   }
 
-  /** Recent queries' hits, newest last: typing and erasing a word asks for the same queries again. */
-  private readonly recent = new Map<string, Hit[]>();
-  private held = 0;
+  /** Recent queries' hits: typing and erasing a word asks for the same queries again. */
+  private readonly recent = new RecentResults<Hit[]>(RECENT_HITS);
 
   search(query: string): Hit[] {
     const known = this.recent.get(query);
-    if (known) {
-      this.recent.delete(query);
-      this.recent.set(query, known);
-      return known;
-    }
+    if (known) return known;
     const hits = this.run(query);
     this.recent.set(query, hits);
-    this.held += hits.length;
-    // Short queries match most names; bounding the hits held, not just the queries, bounds memory.
-    while (this.recent.size > 1 && (this.recent.size > RECENT_QUERIES || this.held > RECENT_HITS)) {
-      const oldest = this.recent.keys().next().value!;
-      this.held -= this.recent.get(oldest)!.length;
-      this.recent.delete(oldest);
-    }
     return hits;
   }
 
   /** Recent queries' matches as input positions, ascending, by the query as compared. */
-  private readonly recentOrders = new Map<string, Int32Array>();
-  private heldOrders = 0;
+  private readonly recentOrders = new RecentResults<Int32Array>(RECENT_HITS * 4);
 
   /**
    * The matches of `query` as positions into the texts, ascending: exactly the texts fuzzysort
@@ -152,23 +173,19 @@ class StringIndex {
   ordersOf(query: string): Int32Array {
     const lower = comparable(query).trim();
     const known = this.recentOrders.get(lower);
-    if (known) {
-      this.recentOrders.delete(lower);
-      this.recentOrders.set(lower, known);
-      return known;
-    }
+    if (known) return known;
     // Every word of a shorter query is a prefix of a word of this one, so its matches include these.
     let candidates: Int32Array | undefined;
     // (fuzzysort splits words on any whitespace, but only when there is a space: a query with
     // another whitespace character and no space is one word, and its matches are no such bound.)
-    for (const [before, orders] of this.recentOrders) {
+    for (const [before, orders] of this.recentOrders.entries()) {
       if (/[^\S ]/.test(before)) continue;
       if (lower.startsWith(before) && (!candidates || orders.length < candidates.length)) candidates = orders;
     }
     const words = lower.includes(' ') ? [...new Set(lower.split(/\s+/))] : [lower];
-    const found = new Int32Array(candidates ? candidates.length : this.lowers.length);
-    let count = 0;
     const total = candidates ? candidates.length : this.lowers.length;
+    const found = new Int32Array(total);
+    let count = 0;
     for (let k = 0; k < total; k++) {
       const order = candidates ? candidates[k]! : k;
       const text = this.lowers[order]!;
@@ -183,15 +200,6 @@ class StringIndex {
     }
     const orders = found.slice(0, count);
     this.recentOrders.set(lower, orders);
-    this.heldOrders += orders.length;
-    while (
-      this.recentOrders.size > 1 &&
-      (this.recentOrders.size > RECENT_QUERIES || this.heldOrders > RECENT_HITS * 4)
-    ) {
-      const oldest = this.recentOrders.keys().next().value!;
-      this.heldOrders -= this.recentOrders.get(oldest)!.length;
-      this.recentOrders.delete(oldest);
-    }
     return orders;
   }
 
@@ -203,7 +211,7 @@ class StringIndex {
 
   private run(query: string): Hit[] {
     const hits = fuzzysort
-      .go(query, this.scoring().snapshot, SHOW_ALL)
+      .go(query, this.scoring(), SHOW_ALL)
       .map((r) => new Hit(r.obj.order, r.score, this, query));
     return hits.sort((a, b) => b.score - a.score || a.order - b.order);
   }
@@ -320,8 +328,9 @@ export function fuzzyFilter<T>(
 }
 
 /**
- * Splits `text` into runs for rendering, marking the matched ones. Positions are code-unit indexes,
- * so a run never splits a surrogate pair as long as fuzzysort matched whole characters.
+ * Splits `text` into runs for rendering, marking the matched ones. Positions are code-unit indexes;
+ * a character is matched when its first unit is, so a run never splits a surrogate pair. `text` may
+ * be the key cut short (a column's width): positions past its end are ignored.
  */
 export function highlightRuns(
   text: string,
@@ -330,12 +339,19 @@ export function highlightRuns(
   if (positions.length === 0) return text === '' ? [] : [{ text, match: false }];
   const matched = new Set(positions);
   const runs: { text: string; match: boolean }[] = [];
-  let start = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i === text.length || matched.has(i) !== matched.has(start)) {
-      runs.push({ text: text.slice(start, i), match: matched.has(start) });
-      start = i;
+  let run = '';
+  let runMatch = false;
+  let unit = 0;
+  for (const ch of text) {
+    const match = matched.has(unit);
+    unit += ch.length;
+    if (match !== runMatch && run !== '') {
+      runs.push({ text: run, match: runMatch });
+      run = '';
     }
+    runMatch = match;
+    run += ch;
   }
+  if (run !== '') runs.push({ text: run, match: runMatch });
   return runs;
 }

@@ -1,5 +1,4 @@
 // The built `kcx` against the in-process emulator, without a terminal (stdin is a pipe).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,42 +6,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorConfig } from '../../src/connect/types.js';
 import { type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { FILE_SOURCE } from '../support/configs.js';
-import { assertBuilt, KCX_BIN, REPO_ROOT } from '../support/pty.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { assertBuilt, KCX_BIN } from '../support/pty.js';
+import { cleanEnv, type Run, run } from './helpers.js';
 
 let emu: Emulator;
 let state: string;
 
 /** Runs kcx asynchronously: the emulator lives in this process and must keep answering. */
 function kcx(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [KCX_BIN, ...args], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        KCX_STATE_DIR: state,
-        KCX_CONFIG_DIR: join(state, 'config'),
-        NO_COLOR: '1',
-        ...env,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.stdin.end();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return run(process.execPath, [KCX_BIN, ...args], {
+    env: {
+      ...cleanEnv(),
+      KCX_STATE_DIR: state,
+      KCX_CONFIG_DIR: join(state, 'config'),
+      NO_COLOR: '1',
+      ...env,
+    },
   });
 }
 

@@ -48,10 +48,12 @@ export function cleanEnv(): Record<string, string> {
 
 export interface RunOptions {
   cwd?: string;
-  /** The whole environment; default: cleanEnv(). */
-  env?: Record<string, string>;
+  /** The whole environment (an undefined value: not set); default: cleanEnv(). */
+  env?: Record<string, string | undefined>;
   /** Written to stdin, which is then closed. */
   input?: string;
+  /** Kill it and reject (with what it wrote on stderr) if it has not exited by then. */
+  timeoutMs?: number;
 }
 
 /** Runs a program with pipes for stdin, stdout and stderr; resolves when it has exited. */
@@ -70,8 +72,18 @@ export function run(file: string, args: readonly string[], options: RunOptions =
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
     });
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            child.kill();
+            reject(new Error(`${file} did not exit within ${options.timeoutMs} ms; stderr: ${stderr}`));
+          }, options.timeoutMs);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
     child.stdin.end(options.input ?? '');
   });
 }

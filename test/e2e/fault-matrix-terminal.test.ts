@@ -1,8 +1,8 @@
 // The fault matrix (product.md §7, issue 8), part 3 of 3: the terminal itself — resized, small,
 // without colour, or not a terminal at all. Each row drives the built kcx against the emulator and
 // checks the screen (or the output), no crash, and no lost data.
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cleanEnv, run } from '../cli/helpers.js';
 import type { Emulator } from '../../src/emulator/index.js';
 import {
   expectAnswersKeys,
@@ -157,28 +157,15 @@ describe('fault matrix', { timeout: TEST_TIMEOUT }, () => {
 
   it('16. stdout not a TTY: the console refuses with exit code 2 and says why; `kcx get … | cat` is plain text', async () => {
     const emu = await cluster();
-    const child = spawn(process.execPath, [KCX_BIN, '--url', emu.url, '--context', CONTEXT], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...session.env() },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill();
-        reject(new Error(`kcx did not exit; stderr: ${stderr}`));
-      }, WAIT);
-      child.on('exit', (c) => {
-        clearTimeout(timer);
-        resolve(c);
-      });
-    });
+    // Pipes for stdin, stdout and stderr: no terminal.
+    const { code, stdout, stderr } = await run(
+      process.execPath,
+      [KCX_BIN, '--url', emu.url, '--context', CONTEXT],
+      {
+        env: { ...cleanEnv(), ...session.env() },
+        timeoutMs: WAIT,
+      },
+    );
     expect(code).toBe(2);
     expect(stderr).toBe(
       'kcx: the console needs a terminal (stdin and stdout must be a TTY); in scripts use the commands, e.g. kcx get connectors (kcx --help lists them)\n',

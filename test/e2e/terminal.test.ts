@@ -1,7 +1,7 @@
 // The terminal itself (product.md §7): quitting leaves the terminal as it was, a console needs a
 // terminal, a 40×12 terminal and resizes leave no garbage, NO_COLOR means no colour.
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cleanEnv, run } from '../cli/helpers.js';
 import type { Emulator } from '../../src/emulator/index.js';
 import { KCX_BIN, type KcxTerminal } from '../support/pty.js';
 import {
@@ -87,28 +87,15 @@ describe('quitting and terminal hygiene', { timeout: TEST_TIMEOUT }, () => {
 
   it('refuses to start when stdout is not a terminal: exit code 2 and a clear message', async () => {
     const emu = await twoConnectors();
-    const child = spawn(process.execPath, [KCX_BIN, '--url', emu.url, '--context', 'e2e'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...session.env() },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill();
-        reject(new Error(`kcx did not exit; stderr: ${stderr}`));
-      }, WAIT);
-      child.on('exit', (c) => {
-        clearTimeout(timer);
-        resolve(c);
-      });
-    });
+    // Pipes for stdin, stdout and stderr: no terminal.
+    const { code, stdout, stderr } = await run(
+      process.execPath,
+      [KCX_BIN, '--url', emu.url, '--context', 'e2e'],
+      {
+        env: { ...cleanEnv(), ...session.env() },
+        timeoutMs: WAIT,
+      },
+    );
     expect(code).toBe(2);
     expect(stderr).toMatch(/terminal|TTY/i);
     // Nothing meant for a terminal went down the pipe.

@@ -2,9 +2,9 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { hintFor } from '../../connect/error-hints.js';
-import { FuzzyIndex, type NarrowedList } from '../../domain/fuzzy.js';
+import { FuzzyIndex, highlightRuns, type NarrowedList } from '../../domain/fuzzy.js';
 import { isProblem } from '../../domain/health.js';
-import { followSelection, markAll, toggleMark } from '../../domain/selection.js';
+import { followSelection, hiddenMarks, markAll, toggleMark } from '../../domain/selection.js';
 import type { ConnectorRow } from '../../domain/snapshot.js';
 import { SORT_KEYS, sortRows } from '../../domain/sort.js';
 import { useUi, useUiDispatch } from '../app-state.js';
@@ -114,7 +114,7 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
     }
     if (isConnectorAction(binding.command)) {
       actions.request(binding.command, targets(), {
-        hiddenMarked: ui.marks.size > 0 ? hiddenMarks(ui.marks, namesOf(visible)) : 0,
+        hiddenMarked: ui.marks.size > 0 ? hiddenMarks(ui.marks, namesOf(visible)).length : 0,
       });
       return true;
     }
@@ -221,13 +221,6 @@ export function ConnectorsView({ width, height }: { width: number; height: numbe
   );
 }
 
-function hiddenMarks(marks: ReadonlySet<string>, visible: string[]): number {
-  const shown = new Set(visible);
-  let hidden = 0;
-  for (const m of marks) if (!shown.has(m)) hidden++;
-  return hidden;
-}
-
 interface Column {
   key: 'mark' | 'name' | 'type' | 'state' | 'tasks' | 'health' | 'worker' | 'plugin';
   title: string;
@@ -290,7 +283,7 @@ const ConnectorLine = memo(
     a.columns === b.columns,
 );
 
-export function connectorLineText(
+function connectorLineText(
   line: Omit<LineProps, 'positions' | 'query'>,
   positions: readonly number[],
   theme: Theme,
@@ -340,24 +333,9 @@ export function connectorLineText(
 
 /** The name with the fuzzy-matched characters highlighted; padded to the column in cells. */
 function nameText(name: string, positions: readonly number[], width: number, theme: Theme): string {
-  const text = fitCells(name, width);
-  if (positions.length === 0) return text;
-  const hits = new Set(positions);
   const highlight: TextStyle = { color: theme.highlight, bold: true, underline: !theme.colour };
-  let out = '';
-  let run = '';
-  let runHit = false;
-  // Positions index code units of the name; map them onto the (possibly truncated) characters.
-  let unit = 0;
-  for (const ch of text) {
-    const hit = hits.has(unit);
-    unit += ch.length;
-    if (hit !== runHit && run !== '') {
-      out += runHit ? styled(run, highlight) : run;
-      run = '';
-    }
-    runHit = hit;
-    run += ch;
-  }
-  return out + (runHit ? styled(run, highlight) : run);
+  // Positions index code units of the name; the runs are cut from the (possibly truncated) text.
+  return highlightRuns(fitCells(name, width), positions)
+    .map((run) => (run.match ? styled(run.text, highlight) : run.text))
+    .join('');
 }
